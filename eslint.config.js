@@ -1,0 +1,41 @@
+// The layers are held by the linter, not by discipline (shared/STYLE.md habit 2).
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const engineBans = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'requestAnimationFrame', 'queueMicrotask', 'performance', 'window', 'document', 'self', 'process', 'navigator', 'postMessage', 'fetch', 'crypto'].map((name) => ({
+      name,
+      message: 'src/engine is pure and deterministic: its only clock is sim.now, and it touches no host API.',
+    })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'Use the seeded Rng streams (kernel/rng.ts): same scenario + seed = same run.' },
+    { object: 'Date', property: 'now', message: 'The engine has no wall clock: use sim.now.' },
+    { object: 'performance', property: 'now', message: 'The engine has no wall clock: use sim.now.' },
+  ],
+  'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The engine has no wall clock: use sim.now.' }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: [{ group: ['**/ui/**', '**/worker/**', '**/cli/**', 'node:*', 'react', 'react-dom', 'comlink'], message: 'The engine imports nothing outside src/engine (and no host modules).' }] },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['src/engine/**/*.ts'], ignores: ['src/engine/**/*.test.ts'], rules: engineBans },
+  { files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.*', '.ci/**'], languageOptions: { globals: globals.node } },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/worker/**'], message: 'The CLI uses the engine only.' }] }] },
+  },
+);

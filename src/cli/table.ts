@@ -1,0 +1,63 @@
+/** The report as a readable table for a terminal. */
+import { groupDigits, type Report } from '../engine/index';
+
+function num(v: number | string | null | undefined): string {
+  if (v === null || v === undefined) return '∞';
+  if (typeof v === 'string') return v;
+  if (Number.isInteger(v)) return groupDigits(v);
+  if (Math.abs(v) >= 100) return groupDigits(Math.round(v));
+  return v.toFixed(Math.abs(v) >= 10 ? 1 : 3);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+const COLUMNS: Record<string, [string, string][]> = {
+  producer: [
+    ['produced', 'produced'],
+    ['accepted', 'accepted'],
+    ['refused', 'refused'],
+    ['blockedMs', 'blocked ms'],
+  ],
+  queue: [
+    ['capacity', 'capacity'],
+    ['arrived', 'arrived'],
+    ['accepted', 'accepted'],
+    ['rejected', 'rejected'],
+    ['dropped', 'dropped'],
+    ['expired', 'expired'],
+    ['departed', 'departed'],
+    ['meanDepth', 'mean depth'],
+    ['maxDepth', 'max depth'],
+    ['meanWaitMs', 'mean wait ms'],
+  ],
+  service: [
+    ['concurrency', 'workers'],
+    ['arrived', 'arrived'],
+    ['completed', 'completed'],
+    ['failed', 'failed'],
+    ['meanServiceMs', 'mean service ms'],
+    ['utilization', 'utilization'],
+  ],
+};
+
+export function formatReport(name: string, r: Report): string {
+  const out: string[] = [];
+  out.push(`${name}: ${num(r.simulatedMs / 1000)} s simulated, ${groupDigits(r.events)} events, ${num(r.wallMs)} ms wall`);
+  for (const [type, cols] of Object.entries(COLUMNS)) {
+    const ids = Object.keys(r.nodes).filter((id) => r.nodes[id]!.type === type);
+    if (ids.length === 0) continue;
+    out.push('', `${type}s`);
+    out.push(table([['  id', ...cols.map(([, h]) => h)], ...ids.map((id) => [`  ${id}`, ...cols.map(([k]) => num(r.nodes[id]![k]))])]));
+  }
+  const e = r.endToEnd;
+  out.push('', `end to end: ${groupDigits(e.completed)} completed, latency mean ${num(e.meanLatencyMs)} ms, p50 ${num(e.p50LatencyMs)} ms, p99 ${num(e.p99LatencyMs)} ms`);
+  const t = r.totals;
+  out.push(
+    `totals: produced ${groupDigits(t.produced)} = completed ${groupDigits(t.completed)} + refused ${groupDigits(t.refused)} + dropped ${groupDigits(t.dropped)} + expired ${groupDigits(t.expired)} + failed ${groupDigits(t.failed)} + in system ${groupDigits(t.inSystem)}`,
+  );
+  if (r.halted) out.push('', `HALTED: ${r.halted.message}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,149 @@
+/**
+ * What every component shares: its place in the graph, the hand-over protocol
+ * (see kernel/protocol.ts) and the waiting list of senders it has told BUSY.
+ */
+import { IntDeque } from '../kernel/deque';
+import { ACCEPTED, BUSY, REFUSED, type OfferResult } from '../kernel/protocol';
+import type { Sim } from '../kernel/sim';
+import type { NodeConfig, NodeType } from '../scenario/schema';
+import { F, type NodeSnapshotWriter } from '../metrics/layout';
+
+export abstract class SimNode {
+  abstract readonly type: NodeType;
+  outputs: SimNode[] = [];
+  inputs: SimNode[] = [];
+  /** Round-robin position over outputs. */
+  private rr = 0;
+  /** Senders told BUSY, in the order they asked. */
+  protected readonly waiters = new IntDeque(8);
+  private waiting: Uint8Array = new Uint8Array(0);
+
+  constructor(
+    readonly sim: Sim,
+    readonly index: number,
+    readonly id: string,
+  ) {}
+
+  /** Called once the whole graph is built. */
+  wire(nodeCount: number): void {
+    this.waiting = new Uint8Array(nodeCount);
+  }
+
+  /** Applies a (validated) configuration; at start and for live edits. */
+  abstract configure(config: NodeConfig): void;
+
+  /** Schedules whatever the node does by itself (first arrival, timers). */
+  start(): void {}
+
+  /** A sender offers an item. See kernel/protocol.ts. */
+  offer(_item: number, _from: SimNode): OfferResult {
+    return REFUSED;
+  }
+
+  /** A receiver that said BUSY to this node has room now. */
+  onReady(_receiver: SimNode): void {}
+
+  /** A receiver that kept this node waiting has given up on it (block timeout): its item is refused. */
+  onWaitRefused(_receiver: SimNode): void {}
+
+  /** An event this node scheduled is due. */
+  handle(_kind: number, _arg: number): void {}
+
+  /** The outcome of an item this node is the replyTo of. */
+  onOutcome(_item: number, _outcome: number): void {}
+
+  /** Items this node holds right now (conservation and the runaway check count these). */
+  abstract held(): number;
+
+  /** End of a sample interval: close the window statistics. */
+  roll(): void {}
+
+  /** Writes the node's live state into the snapshot (metrics/layout.ts says where). */
+  abstract writeSnapshot(w: NodeSnapshotWriter): void;
+
+  /** The node's part of the final report. */
+  abstract report(): Record<string, number | string | null>;
+
+  /** Integrates time averages up to sim.now (before a report or a snapshot). */
+  settle(): void {}
+
+  // ---- sending ----
+
+  /**
+   * Offers an item to the outputs, starting with the next in round-robin order. The first that
+   * accepts wins; else the node waits if any output is BUSY (it is on their waiting lists now);
+   * else the item is refused. No outputs at all counts as BUSY: nothing will ever take it.
+   */
+  protected sendOut(item: number): OfferResult {
+    const outs = this.outputs;
+    const n = outs.length;
+    if (n === 1) return outs[0]!.offer(item, this);
+    let result: OfferResult = n === 0 ? BUSY : REFUSED;
+    for (let k = 0; k < n; k++) {
+      const i = (this.rr + k) % n;
+      const r = outs[i]!.offer(item, this);
+      if (r === ACCEPTED) {
+        this.rr = (i + 1) % n;
+        return ACCEPTED;
+      }
+      if (r === BUSY) result = BUSY;
+    }
+    return result;
+  }
+
+  // ---- receiving ----
+
+  /** Puts a sender on the waiting list (once). */
+  addWaiter(sender: SimNode): void {
+    if (this.waiting[sender.index]) return;
+    this.waiting[sender.index] = 1;
+    this.waiters.pushBack(sender.index);
+    this.onWaiterAdded(sender);
+  }
+
+  protected onWaiterAdded(_sender: SimNode): void {}
+
+  protected isWaiting(sender: number): boolean {
+    return this.waiting[sender] === 1;
+  }
+
+  /** Takes a sender off the waiting list (it no longer waits for this node). */
+  cancelWait(sender: SimNode): void {
+    this.removeWaiter(sender.index);
+  }
+
+  protected removeWaiter(sender: number): void {
+    if (!this.waiting[sender]) return;
+    this.waiting[sender] = 0;
+    for (let i = 0; i < this.waiters.length; i++) {
+      if (this.waiters.at(i) === sender) {
+        this.waiters.removeAt(i);
+        return;
+      }
+    }
+  }
+
+  /** Whether an offer now would be accepted or refused rather than told BUSY. */
+  protected hasRoom(): boolean {
+    return false;
+  }
+
+  /**
+   * Lets waiting senders in, oldest first, while there is room. A sender offers one item per
+   * turn and queues up again if it has more, so several waiting senders share the room fairly.
+   */
+  protected wakeWaiters(): void {
+    const nodes = this.sim.nodes;
+    while (this.waiters.length > 0 && this.hasRoom()) {
+      const s = this.waiters.popFront();
+      this.waiting[s] = 0;
+      nodes[s]!.onReady(this);
+    }
+  }
+
+  /** Common snapshot fields. */
+  protected writeCommon(w: NodeSnapshotWriter, kind: number): void {
+    w.set(F.kind, kind);
+    w.set(F.waitingSenders, this.waiters.length);
+  }
+}

@@ -1,0 +1,336 @@
+/**
+ * Queue: a bounded buffer between a sender and the nodes that drain it.
+ *
+ * - `capacity`: items that may wait; null = unbounded; 0 = no waiting room at all: an item passes
+ *   only when a slot downstream is free (Java's SynchronousQueue).
+ * - `overflow` when full: `drop-newest` refuses the arriving item and tells its sender;
+ *   `drop-oldest` discards the item that waited longest and takes the new one; `block` keeps the
+ *   sender waiting until there is room (backpressure); `block-timeout` waits at most
+ *   `blockTimeoutMs`, then refuses.
+ * - `discipline`: `fifo`, `lifo` (newest first: under overload fresh work is served while stale
+ *   work waits), or `priority`: the most important class first; when full the least important
+ *   item is shed first; with `agingMs` an item gains one class per agingMs waited, so no class
+ *   starves for ever.
+ * - `maxAgeMs`: an item that waited that long expires instead of being served.
+ *
+ * An item arriving at an empty queue whose consumer is free passes straight through (wait 0).
+ */
+import { IntDeque } from '../kernel/deque';
+import {
+  ACCEPTED,
+  BUSY,
+  DROPPED,
+  EXPIRED,
+  O_REFUSED,
+  PRIO_NORMAL,
+  R_BLOCK_TIMEOUT,
+  R_PRIORITY_SHED,
+  R_QUEUE_FULL,
+  REFUSED,
+  type OfferResult,
+} from '../kernel/protocol';
+import type { Sim } from '../kernel/sim';
+import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
+import { TimeAverage } from '../metrics/series';
+import { PRIORITY_CLASSES, type NodeConfig, type QueueConfig } from '../scenario/schema';
+import { SimNode } from './node';
+
+const EXPIRE = 0;
+const BLOCK_TIMEOUT = 1;
+
+export class Queue extends SimNode {
+  readonly type = 'queue' as const;
+  private cfg!: QueueConfig;
+  private cap = Infinity;
+  private priority = false;
+  /** One lane per priority class under `priority`; lane 0 only otherwise. Oldest at the front. */
+  private readonly lanes: IntDeque[] = PRIORITY_CLASSES.map(() => new IntDeque(16));
+  private depth = 0;
+  private expiryAt = Infinity;
+  private waitSince = new Float64Array(0);
+
+  arrived = 0;
+  accepted = 0;
+  rejected = 0;
+  dropped = 0;
+  expired = 0;
+  departed = 0;
+  maxDepth = 0;
+  private readonly depthAvg = new TimeAverage();
+  private readonly wait = new Histogram();
+  private readonly waitWindow = new WindowedHistogram();
+  private lastWindow = { p50: 0, p99: 0, mean: 0, depth: 0 };
+
+  constructor(sim: Sim, index: number, id: string) {
+    super(sim, index, id);
+  }
+
+  override wire(nodeCount: number): void {
+    super.wire(nodeCount);
+    this.waitSince = new Float64Array(nodeCount);
+  }
+
+  configure(config: NodeConfig): void {
+    const c = config as QueueConfig;
+    const wasPriority = this.priority;
+    this.cfg = c;
+    this.cap = c.capacity === null ? Infinity : c.capacity;
+    this.priority = c.discipline === 'priority';
+    if (wasPriority !== this.priority && this.depth > 0) this.relane();
+    if (this.depth > 0 && c.maxAgeMs !== undefined) this.scheduleExpiry();
+    // More room (or a policy that no longer blocks) lets waiting senders in.
+    this.wakeWaiters();
+  }
+
+  held(): number {
+    return this.depth;
+  }
+
+  protected override hasRoom(): boolean {
+    return this.depth < this.cap || (this.cfg.overflow !== 'block' && this.cfg.overflow !== 'block-timeout');
+  }
+
+  override offer(item: number, from: SimNode): OfferResult {
+    if (this.depth === 0 && this.outputs.length > 0) {
+      const r = this.sendOut(item);
+      if (r !== BUSY) {
+        this.arrived++;
+        this.accepted++;
+        this.depart(item, 0, r);
+        return ACCEPTED;
+      }
+      // BUSY: this queue is on its consumers' waiting lists now; buffer the item below.
+    }
+    if (this.depth < this.cap) {
+      this.arrived++;
+      this.accepted++;
+      this.enqueue(item);
+      return ACCEPTED;
+    }
+    return this.overflow(item, from);
+  }
+
+  private overflow(item: number, from: SimNode): OfferResult {
+    const sim = this.sim;
+    const policy = this.cfg.overflow;
+    if (policy === 'block' || policy === 'block-timeout') {
+      this.addWaiter(from);
+      return BUSY;
+    }
+    const cls = this.sim.items.cls[item]!;
+    let victim = -1;
+    if (this.cap > 0) {
+      if (this.priority) {
+        const worst = this.worstLane();
+        // Shed the least important work first; the arriving item loses ties under drop-newest.
+        if (worst > cls) victim = policy === 'drop-newest' ? this.lanes[worst]!.popBack() : this.lanes[worst]!.popFront();
+        else if (worst === cls && policy === 'drop-oldest') victim = this.lanes[worst]!.popFront();
+      } else if (policy === 'drop-oldest') {
+        victim = this.lanes[0]!.popFront();
+      }
+    }
+    this.arrived++;
+    if (victim < 0) {
+      this.rejected++;
+      sim.refusalReason = this.priority && this.depth > 0 && this.worstLane() < cls ? R_PRIORITY_SHED : R_QUEUE_FULL;
+      sim.refusalRetryAfterMs = 0;
+      return REFUSED;
+    }
+    this.depth--;
+    this.dropped++;
+    sim.finish(victim, DROPPED);
+    this.accepted++;
+    this.enqueue(item);
+    return ACCEPTED;
+  }
+
+  private worstLane(): number {
+    for (let c = this.lanes.length - 1; c >= 0; c--) if (this.lanes[c]!.length > 0) return c;
+    return -1;
+  }
+
+  private enqueue(item: number): void {
+    const sim = this.sim;
+    sim.items.entered[item] = sim.now;
+    this.lanes[this.priority ? sim.items.cls[item]! : 0]!.pushBack(item);
+    this.depth++;
+    this.depthAvg.set(sim.now, this.depth);
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    if (this.cfg.maxAgeMs !== undefined && this.expiryAt === Infinity) this.scheduleExpiry();
+  }
+
+  /** The lane whose item goes next. */
+  private nextLane(): number {
+    if (!this.priority) return 0;
+    const aging = this.cfg.agingMs;
+    const now = this.sim.now;
+    const entered = this.sim.items.entered;
+    let best = -1;
+    let bestRank = Infinity;
+    for (let c = 0; c < this.lanes.length; c++) {
+      const lane = this.lanes[c]!;
+      if (lane.length === 0) continue;
+      const rank = aging > 0 ? c - Math.floor((now - entered[lane.peekFront()]!) / aging) : c;
+      if (rank < bestRank) {
+        bestRank = rank;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  override onReady(receiver: SimNode): void {
+    if (this.depth === 0) {
+      this.passWaiters(receiver);
+      return;
+    }
+    const lane = this.lanes[this.nextLane()]!;
+    const lifo = this.cfg.discipline === 'lifo';
+    const item = lifo ? lane.peekBack() : lane.peekFront();
+    const waited = this.sim.now - this.sim.items.entered[item]!; // before the receiver restamps it
+    const r = receiver.offer(item, this);
+    if (r === BUSY) return;
+    if (lifo) lane.popBack();
+    else lane.popFront();
+    this.depth--;
+    this.depthAvg.set(this.sim.now, this.depth);
+    this.depart(item, waited, r);
+    if (this.depth > 0) receiver.addWaiter(this);
+    this.wakeWaiters();
+  }
+
+  /**
+   * Empty (or a zero-capacity hand-off) and a consumer has room: let a blocked sender's item pass
+   * straight through. Each waiting sender gets one turn; stop once an item went through.
+   */
+  private passWaiters(receiver: SimNode): void {
+    const nodes = this.sim.nodes;
+    for (let turns = this.waiters.length; turns > 0 && this.waiters.length > 0; turns--) {
+      const before = this.departed;
+      const s = this.waiters.peekFront();
+      this.removeWaiter(s);
+      nodes[s]!.onReady(this);
+      if (this.departed > before) break;
+    }
+    if (this.waiters.length > 0) receiver.addWaiter(this);
+  }
+
+  private depart(item: number, waited: number, r: OfferResult): void {
+    this.departed++;
+    this.wait.record(waited);
+    this.waitWindow.record(waited);
+    // Refused by the next hop: the item ends here (the next hop counts the refusal).
+    if (r === REFUSED) this.sim.finish(item, O_REFUSED);
+  }
+
+  // ---- timers ----
+
+  protected override onWaiterAdded(sender: SimNode): void {
+    if (this.cfg.overflow !== 'block-timeout') return;
+    const now = this.sim.now;
+    this.waitSince[sender.index] = now;
+    this.sim.schedule(now + this.cfg.blockTimeoutMs, PRIO_NORMAL, this.index, BLOCK_TIMEOUT, sender.index);
+  }
+
+  private scheduleExpiry(): void {
+    const maxAge = this.cfg.maxAgeMs;
+    if (maxAge === undefined) return;
+    let oldest = Infinity;
+    const entered = this.sim.items.entered;
+    for (const lane of this.lanes) if (lane.length > 0) oldest = Math.min(oldest, entered[lane.peekFront()]!);
+    if (oldest === Infinity) return;
+    this.expiryAt = oldest + maxAge;
+    this.sim.schedule(this.expiryAt, PRIO_NORMAL, this.index, EXPIRE, 0);
+  }
+
+  override handle(kind: number, arg: number): void {
+    const sim = this.sim;
+    if (kind === BLOCK_TIMEOUT) {
+      if (!this.isWaiting(arg) || sim.now < this.waitSince[arg]! + this.cfg.blockTimeoutMs) return;
+      this.removeWaiter(arg);
+      this.arrived++;
+      this.rejected++;
+      sim.refusalReason = R_BLOCK_TIMEOUT;
+      sim.refusalRetryAfterMs = 0;
+      sim.nodes[arg]!.onWaitRefused(this);
+      return;
+    }
+    if (kind === EXPIRE) {
+      if (sim.now < this.expiryAt) return; // superseded
+      this.expiryAt = Infinity;
+      const maxAge = this.cfg.maxAgeMs;
+      if (maxAge === undefined) return;
+      const entered = sim.items.entered;
+      let any = false;
+      for (const lane of this.lanes) {
+        while (lane.length > 0 && entered[lane.peekFront()]! + maxAge <= sim.now) {
+          const item = lane.popFront();
+          this.depth--;
+          this.expired++;
+          any = true;
+          sim.finish(item, EXPIRED);
+        }
+      }
+      this.depthAvg.set(sim.now, this.depth);
+      this.scheduleExpiry();
+      if (any) this.wakeWaiters();
+    }
+  }
+
+  /** Discipline switched to or from priority while items wait: re-sort them into lanes. */
+  private relane(): void {
+    const all: number[] = [];
+    for (const lane of this.lanes) while (lane.length > 0) all.push(lane.popFront());
+    const entered = this.sim.items.entered;
+    all.sort((a, b) => entered[a]! - entered[b]!);
+    for (const item of all) this.lanes[this.priority ? this.sim.items.cls[item]! : 0]!.pushBack(item);
+  }
+
+  // ---- measurement ----
+
+  override settle(): void {
+    this.depthAvg.settle(this.sim.now);
+  }
+
+  override roll(): void {
+    this.waitWindow.roll();
+    const w = this.waitWindow.previous;
+    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean, depth: this.depthAvg.takeWindow(this.sim.now) };
+  }
+
+  writeSnapshot(w: NodeSnapshotWriter): void {
+    this.writeCommon(w, NODE_KIND_CODES.queue);
+    w.set(F.level, this.depth);
+    w.set(F.capacity, this.cap === Infinity ? -1 : this.cap);
+    w.set(F.arrived, this.arrived);
+    w.set(F.accepted, this.accepted);
+    w.set(F.rejected, this.rejected);
+    w.set(F.dropped, this.dropped);
+    w.set(F.expired, this.expired);
+    w.set(F.completed, this.departed);
+    w.set(F.latP50, this.lastWindow.p50);
+    w.set(F.latP99, this.lastWindow.p99);
+    w.set(F.latMean, this.lastWindow.mean);
+    w.set(F.utilization, this.lastWindow.depth);
+  }
+
+  report(): Record<string, number | string | null> {
+    return {
+      type: 'queue',
+      capacity: this.cap === Infinity ? null : this.cap,
+      arrived: this.arrived,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      dropped: this.dropped,
+      expired: this.expired,
+      departed: this.departed,
+      depth: this.depth,
+      meanDepth: this.depthAvg.mean(this.sim.now),
+      maxDepth: this.maxDepth,
+      meanWaitMs: this.wait.mean,
+      p50WaitMs: this.wait.quantile(0.5),
+      p99WaitMs: this.wait.quantile(0.99),
+    };
+  }
+}

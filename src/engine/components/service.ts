@@ -1,0 +1,209 @@
+/**
+ * Service: a pool of `concurrency` workers. A free worker takes the next item from its input (the
+ * input is told BUSY while every worker is taken, and waits), serves it for a time drawn from
+ * `serviceTime`, and then:
+ * - fails it with probability `errorRate`;
+ * - with no outgoing edge: completes it (end-to-end latency is measured here);
+ * - else hands it to the next stage. If that stage has no room the worker keeps holding the item,
+ *   and its slot, until it can hand over: a slow stage backs up every stage above it.
+ */
+import { IntDeque } from '../kernel/deque';
+import { Rng } from '../kernel/rng';
+import { ACCEPTED, BUSY, COMPLETED, FAILED, O_REFUSED, PRIO_NORMAL, type OfferResult } from '../kernel/protocol';
+import type { Sim } from '../kernel/sim';
+import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
+import { TimeAverage } from '../metrics/series';
+import type { NodeConfig, ServiceConfig } from '../scenario/schema';
+import { makeSampler, type Sampler } from './distributions';
+import { SimNode } from './node';
+
+const DONE = 0;
+
+export class Service extends SimNode {
+  readonly type = 'service' as const;
+  private cfg!: ServiceConfig;
+  private concurrency = 1;
+  private sampler!: Sampler;
+  private readonly times: Rng;
+  private readonly errors: Rng;
+
+  /** Workers serving an item. */
+  private working = 0;
+  /** Finished items whose next stage has no room yet, oldest first; each holds a worker. */
+  private readonly holding = new IntDeque(8);
+
+  arrived = 0;
+  completed = 0;
+  failed = 0;
+  private serviceSum = 0;
+  private readonly busy = new TimeAverage();
+  private readonly slots = new TimeAverage();
+  private readonly held_ = new TimeAverage();
+  private readonly latency = new Histogram();
+  private readonly latencyWindow = new WindowedHistogram();
+  private lastWindow = { p50: 0, p99: 0, mean: 0, utilization: 0 };
+
+  constructor(sim: Sim, index: number, id: string, seed: number) {
+    super(sim, index, id);
+    this.times = new Rng(seed, id, 'service-time');
+    this.errors = new Rng(seed, id, 'errors');
+  }
+
+  configure(config: NodeConfig): void {
+    const c = config as ServiceConfig;
+    this.cfg = c;
+    this.concurrency = c.concurrency;
+    this.sampler = makeSampler(c.serviceTime, this.times);
+    this.slots.set(this.sim.now, c.concurrency);
+    this.wakeWaiters();
+  }
+
+  held(): number {
+    return this.working + this.holding.length;
+  }
+
+  protected override hasRoom(): boolean {
+    return this.working + this.holding.length < this.concurrency;
+  }
+
+  override offer(item: number, from: SimNode): OfferResult {
+    if (this.working + this.holding.length >= this.concurrency) {
+      this.addWaiter(from);
+      return BUSY;
+    }
+    const sim = this.sim;
+    this.arrived++;
+    this.working++;
+    this.busy.set(sim.now, this.working + this.holding.length);
+    sim.items.entered[item] = sim.now;
+    const s = this.sampler();
+    this.serviceSum += s;
+    sim.schedule(sim.now + s, PRIO_NORMAL, this.index, DONE, item);
+    return ACCEPTED;
+  }
+
+  override handle(kind: number, item: number): void {
+    if (kind !== DONE) return;
+    const sim = this.sim;
+    this.working--;
+    const spent = sim.now - sim.items.entered[item]!;
+    if (this.cfg.errorRate > 0 && this.errors.next() < this.cfg.errorRate) {
+      this.failed++;
+      this.record(spent);
+      sim.finish(item, FAILED);
+    } else if (this.outputs.length === 0) {
+      this.completed++;
+      this.record(spent);
+      sim.finish(item, COMPLETED);
+    } else {
+      this.completed++;
+      const r = this.sendOut(item);
+      if (r === BUSY) {
+        this.holding.pushBack(item);
+        this.held_.set(sim.now, this.holding.length);
+        return; // the worker keeps its slot until the next stage takes the item
+      }
+      this.handedOver(item, spent, r);
+    }
+    this.slotFreed();
+  }
+
+  override onReady(receiver: SimNode): void {
+    if (this.holding.length === 0) return;
+    const item = this.holding.peekFront();
+    const sim = this.sim;
+    const spent = sim.now - sim.items.entered[item]!;
+    const r = receiver.offer(item, this);
+    if (r === BUSY) return;
+    this.holding.popFront();
+    this.held_.set(sim.now, this.holding.length);
+    this.handedOver(item, spent, r);
+    if (this.holding.length > 0) receiver.addWaiter(this);
+    this.slotFreed();
+  }
+
+  override onWaitRefused(_receiver: SimNode): void {
+    if (this.holding.length === 0) return;
+    const item = this.holding.popFront();
+    this.held_.set(this.sim.now, this.holding.length);
+    this.handedOver(item, this.sim.now - this.sim.items.entered[item]!, O_REFUSED);
+    this.slotFreed();
+  }
+
+  private handedOver(item: number, spent: number, r: OfferResult): void {
+    this.record(spent);
+    if (r !== ACCEPTED) this.sim.finish(item, O_REFUSED);
+  }
+
+  private record(spent: number): void {
+    this.latency.record(spent);
+    this.latencyWindow.record(spent);
+  }
+
+  private slotFreed(): void {
+    this.busy.set(this.sim.now, this.working + this.holding.length);
+    this.wakeWaiters();
+  }
+
+  // ---- measurement ----
+
+  override settle(): void {
+    const now = this.sim.now;
+    this.busy.settle(now);
+    this.slots.settle(now);
+    this.held_.settle(now);
+  }
+
+  override roll(): void {
+    this.latencyWindow.roll();
+    const w = this.latencyWindow.previous;
+    const now = this.sim.now;
+    const slots = this.slots.takeWindow(now);
+    this.lastWindow = {
+      p50: w.quantile(0.5),
+      p99: w.quantile(0.99),
+      mean: w.mean,
+      utilization: slots > 0 ? this.busy.takeWindow(now) / slots : 0,
+    };
+  }
+
+  private utilization(): number {
+    this.settle();
+    return this.slots.area > 0 ? this.busy.area / this.slots.area : 0;
+  }
+
+  writeSnapshot(w: NodeSnapshotWriter): void {
+    this.writeCommon(w, NODE_KIND_CODES.service);
+    w.set(F.level, this.working);
+    w.set(F.capacity, this.concurrency);
+    w.set(F.held, this.holding.length);
+    w.set(F.arrived, this.arrived);
+    w.set(F.accepted, this.arrived);
+    w.set(F.completed, this.completed);
+    w.set(F.failed, this.failed);
+    w.set(F.latP50, this.lastWindow.p50);
+    w.set(F.latP99, this.lastWindow.p99);
+    w.set(F.latMean, this.lastWindow.mean);
+    w.set(F.utilization, this.lastWindow.utilization);
+    w.set(F.blockedMs, this.held_.area);
+  }
+
+  report(): Record<string, number | string | null> {
+    const served = this.completed + this.failed;
+    return {
+      type: 'service',
+      concurrency: this.concurrency,
+      arrived: this.arrived,
+      completed: this.completed,
+      failed: this.failed,
+      inService: this.working,
+      holding: this.holding.length,
+      meanServiceMs: this.arrived > 0 ? this.serviceSum / this.arrived : 0,
+      utilization: this.utilization(),
+      meanTimeInNodeMs: served > 0 ? this.latency.mean : 0,
+      p99TimeInNodeMs: this.latency.quantile(0.99),
+      heldWorkerMs: this.held_.area,
+    };
+  }
+}

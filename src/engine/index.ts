@@ -1,0 +1,11 @@
+/** The engine's public API: what the worker, the CLI, tests and benchmarks import. */
+export { Simulation, createSimulation, type SimulationOptions } from './simulation';
+export type { Report } from './metrics/report';
+export type { Halt } from './kernel/sim';
+export { DEFAULT_MAX_ITEMS, DEFAULT_SAMPLE_MS } from './kernel/sim';
+export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, snapshotLength } from './metrics/layout';
+export * from './scenario/schema';
+export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, formatIssues, type ScenarioIssue, type Parsed } from './scenario/validate';
+export { moments } from './components/distributions';
+export { groupDigits } from './metrics/format';
+export { OUTCOMES, REFUSAL_REASONS } from './kernel/protocol';

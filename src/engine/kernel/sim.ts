@@ -1,0 +1,219 @@
+/**
+ * The simulation kernel: a clock that only moves when events say so, the future-event list,
+ * the items in flight, and the bookkeeping every outcome passes through.
+ */
+import { EventQueue } from './eventQueue';
+import { ItemPool } from './items';
+import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, PRIO_SAMPLE } from './protocol';
+import type { SimNode } from '../components/node';
+import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, snapshotLength } from '../metrics/layout';
+import { SeriesRing } from '../metrics/series';
+import { groupDigits } from '../metrics/format';
+
+export interface SimOptions {
+  /**
+   * The run stops itself once this many items are in the system at once (a runaway: something
+   * unbounded receives faster than it drains). Default 1,000,000: about 40 MB of item state.
+   */
+  maxItemsInSystem?: number;
+  /** Simulated ms per sample of the time series and per window of windowed statistics. */
+  sampleIntervalMs?: number;
+  /** Rows kept in the time-series ring (oldest dropped first). */
+  seriesRows?: number;
+}
+
+export interface Halt {
+  atMs: number;
+  reason: 'runaway';
+  /** The node that holds most of the items. */
+  nodeId: string;
+  message: string;
+}
+
+export const DEFAULT_MAX_ITEMS = 1_000_000;
+export const DEFAULT_SAMPLE_MS = 1000;
+export const DEFAULT_SERIES_ROWS = 600;
+/** Upper bound on doubles kept in the series ring, whatever the node count. */
+const SERIES_BUDGET = 4_000_000;
+
+const SIM_TARGET = -1;
+const SAMPLE_EVENT = 0;
+
+export class Sim {
+  now = 0;
+  events = 0;
+  readonly eq = new EventQueue(256);
+  readonly items = new ItemPool(1024);
+  nodes: SimNode[] = [];
+  halted: Halt | null = null;
+
+  readonly maxItems: number;
+  readonly sampleIntervalMs: number;
+
+  /** Set by a receiver that answers REFUSED: why, and when to try again (ms, 0 = no hint). */
+  refusalReason = 0;
+  refusalRetryAfterMs = 0;
+
+  // System-wide outcome counters.
+  produced = 0;
+  completed = 0;
+  refused = 0;
+  dropped = 0;
+  expired = 0;
+  failed = 0;
+
+  /** End-to-end latency, creation to completion at a node with no outgoing edge. */
+  readonly e2e = new Histogram();
+  readonly e2eWindow = new WindowedHistogram();
+  private lastWindow = { p50: 0, p99: 0, mean: 0 };
+
+  series!: SeriesRing;
+  private readonly writer = new NodeSnapshotWriter();
+  private readonly seriesRows: number;
+
+  constructor(opts: SimOptions = {}) {
+    this.maxItems = opts.maxItemsInSystem ?? DEFAULT_MAX_ITEMS;
+    this.sampleIntervalMs = opts.sampleIntervalMs ?? DEFAULT_SAMPLE_MS;
+    this.seriesRows = opts.seriesRows ?? DEFAULT_SERIES_ROWS;
+  }
+
+  /** Called by the builder once every node exists and is wired. */
+  begin(): void {
+    const rowLen = snapshotLength(this.nodes.length);
+    this.series = new SeriesRing(Math.min(this.seriesRows, Math.floor(SERIES_BUDGET / rowLen)), rowLen);
+    for (const n of this.nodes) n.start();
+    this.eq.push(this.sampleIntervalMs, PRIO_SAMPLE, SIM_TARGET, SAMPLE_EVENT, 0);
+  }
+
+  schedule(at: number, prio: number, node: number, kind: number, arg: number): void {
+    this.eq.push(at, prio, node, kind, arg);
+  }
+
+  /**
+   * Processes every event due at or before `untilMs`, at most `maxEvents` of them, and advances
+   * the clock to `untilMs` if it got there. Returns the number of events processed. Stops early
+   * (with `halted` set) if the run has run away.
+   */
+  runUntil(untilMs: number, maxEvents = Infinity): number {
+    const eq = this.eq;
+    const nodes = this.nodes;
+    let processed = 0;
+    while (processed < maxEvents && this.halted === null) {
+      const t = eq.peekTime();
+      if (t > untilMs) break;
+      eq.pop();
+      this.now = t;
+      processed++;
+      const target = eq.poppedTarget;
+      if (target === SIM_TARGET) this.sample();
+      else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
+    }
+    this.events += processed;
+    if (this.halted === null && eq.peekTime() > untilMs && untilMs > this.now && untilMs !== Infinity) this.now = untilMs;
+    return processed;
+  }
+
+  // ---- items ----
+
+  /** A new item, or -1 if the system is full (the run halts and says which node ran away). */
+  newItem(replyTo: number, cls: number, size: number): number {
+    const items = this.items;
+    if (items.live >= this.maxItems) {
+      this.haltRunaway();
+      return -1;
+    }
+    const id = items.alloc();
+    items.created[id] = this.now;
+    items.entered[id] = this.now;
+    items.cls[id] = cls;
+    items.size[id] = size;
+    items.replyTo[id] = replyTo;
+    this.produced++;
+    return id;
+  }
+
+  /** Ends an item's life: counts the outcome, tells its replyTo node, frees the id. */
+  finish(item: number, outcome: number): void {
+    switch (outcome) {
+      case COMPLETED: {
+        this.completed++;
+        const lat = this.now - this.items.created[item]!;
+        this.e2e.record(lat);
+        this.e2eWindow.record(lat);
+        break;
+      }
+      case O_REFUSED:
+        this.refused++;
+        break;
+      case DROPPED:
+        this.dropped++;
+        break;
+      case EXPIRED:
+        this.expired++;
+        break;
+      case FAILED:
+        this.failed++;
+        break;
+    }
+    const r = this.items.replyTo[item]!;
+    if (r >= 0) this.nodes[r]!.onOutcome(item, outcome);
+    this.items.release(item);
+  }
+
+  private haltRunaway(): void {
+    let worst = this.nodes[0]!;
+    for (const n of this.nodes) if (n.held() > worst.held()) worst = n;
+    const total = this.items.live;
+    const s = (this.now / 1000).toFixed(1);
+    this.halted = {
+      atMs: this.now,
+      reason: 'runaway',
+      nodeId: worst.id,
+      message:
+        `Stopped at ${s} s of simulated time: ${groupDigits(total)} items in the system, the limit. ` +
+        `${worst.type} "${worst.id}" holds ${groupDigits(worst.held())} of them and grew without bound: ` +
+        `it receives faster than it is drained. Bound it (a capacity and an overflow policy) or add capacity downstream.`,
+    };
+  }
+
+  // ---- measurement ----
+
+  private sample(): void {
+    this.e2eWindow.roll();
+    const w = this.e2eWindow.previous;
+    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean };
+    for (const n of this.nodes) n.roll();
+    const row = this.series.nextRow();
+    this.fillSnapshot(row);
+    this.series.commit();
+    this.eq.push(this.now + this.sampleIntervalMs, PRIO_SAMPLE, SIM_TARGET, SAMPLE_EVENT, 0);
+  }
+
+  /** Writes the live state into `buf` (length snapshotLength(nodes.length)). */
+  fillSnapshot(buf: Float64Array): void {
+    buf[G.now] = this.now;
+    buf[G.events] = this.events;
+    buf[G.inSystem] = this.items.live;
+    buf[G.produced] = this.produced;
+    buf[G.completed] = this.completed;
+    buf[G.refused] = this.refused;
+    buf[G.dropped] = this.dropped;
+    buf[G.expired] = this.expired;
+    buf[G.failed] = this.failed;
+    buf[G.e2eP50] = this.lastWindow.p50;
+    buf[G.e2eP99] = this.lastWindow.p99;
+    buf[G.e2eMean] = this.lastWindow.mean;
+    buf[G.halted] = this.halted ? 1 : 0;
+    buf[G.windowMs] = this.sampleIntervalMs;
+    const w = this.writer;
+    w.buf = buf;
+    const nodes = this.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      w.base = G_STRIDE + i * F_STRIDE;
+      buf.fill(0, w.base, w.base + F_STRIDE);
+      nodes[i]!.settle();
+      nodes[i]!.writeSnapshot(w);
+    }
+  }
+}

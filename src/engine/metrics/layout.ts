@@ -1,0 +1,77 @@
+/**
+ * The snapshot: the whole system's live state as one Float64Array, cheap to fill, cheap to
+ * transfer to the UI thread, and the row format of the sampled time series.
+ *
+ *   [ global fields (G_STRIDE) | node 0 (F_STRIDE) | node 1 | ... ]   nodes in scenario order
+ *
+ * Counters are cumulative (the reader differences two snapshots for a rate); `*P50`, `*P99`,
+ * `*Mean` and `utilization` are over the last finished sample window.
+ */
+export const G = {
+  now: 0,
+  events: 1,
+  inSystem: 2,
+  produced: 3,
+  completed: 4,
+  refused: 5,
+  dropped: 6,
+  expired: 7,
+  failed: 8,
+  /** End-to-end latency (creation to completion) over the last window. */
+  e2eP50: 9,
+  e2eP99: 10,
+  e2eMean: 11,
+  /** 1 when the run stopped itself (runaway), else 0. */
+  halted: 12,
+  /** Length of the sample window the windowed fields cover, ms. */
+  windowMs: 13,
+} as const;
+export const G_STRIDE = 16;
+
+export const F = {
+  /** 0 producer, 1 queue, 2 service (NODE_KIND_CODES). */
+  kind: 0,
+  /** Queue: items waiting. Service: slots busy working. Producer: 1 while blocked. */
+  level: 1,
+  /** Queue: capacity (-1 = unbounded). Service: concurrency. Producer: current rate, items/s. */
+  capacity: 2,
+  /** Service: slots holding a finished item the next stage has no room for. */
+  held: 3,
+  /** Senders this node has told to wait (blocking backpressure upstream). */
+  waitingSenders: 4,
+  /** Items offered and decided on (accepted + rejected). Producer: produced. */
+  arrived: 5,
+  accepted: 6,
+  /** Refused at the door. Producer: refused by its first hop. */
+  rejected: 7,
+  /** Accepted, then discarded (drop-oldest, priority shedding). */
+  dropped: 8,
+  expired: 9,
+  /** Queue: departed. Service: finished (handed on or completed). Producer: its items completed. */
+  completed: 10,
+  failed: 11,
+  /** Time in the node (queue: wait; service: service + hand-over) over the last window, ms. */
+  latP50: 12,
+  latP99: 13,
+  latMean: 14,
+  /** Service: busy fraction of slots over the last window. Queue: mean depth over the window. */
+  utilization: 15,
+  /** Producer: total ms spent blocked. Service: total worker-ms spent holding finished items. */
+  blockedMs: 16,
+} as const;
+export const F_STRIDE = 24;
+
+export const NODE_KIND_CODES = { producer: 0, queue: 1, service: 2 } as const;
+
+export function snapshotLength(nodeCount: number): number {
+  return G_STRIDE + nodeCount * F_STRIDE;
+}
+
+/** Where a node writes its fields in a snapshot buffer. */
+export class NodeSnapshotWriter {
+  buf: Float64Array = new Float64Array(0);
+  base = 0;
+  set(field: number, v: number): void {
+    this.buf[this.base + field] = v;
+  }
+}

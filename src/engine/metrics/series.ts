@@ -1,0 +1,91 @@
+/**
+ * Time series sampled on simulated time: a ring buffer of snapshot rows (metrics/layout.ts).
+ * Fixed memory: once full, the oldest row is overwritten.
+ */
+export class SeriesRing {
+  readonly rows: number;
+  readonly rowLength: number;
+  readonly data: Float64Array;
+  private next = 0;
+  count = 0;
+
+  constructor(rows: number, rowLength: number) {
+    this.rows = Math.max(1, rows);
+    this.rowLength = rowLength;
+    this.data = new Float64Array(this.rows * rowLength);
+  }
+
+  /** The row to fill next; call `commit()` after writing it. */
+  nextRow(): Float64Array {
+    return this.data.subarray(this.next * this.rowLength, (this.next + 1) * this.rowLength);
+  }
+
+  get writeOffset(): number {
+    return this.next * this.rowLength;
+  }
+
+  commit(): void {
+    this.next = (this.next + 1) % this.rows;
+    if (this.count < this.rows) this.count++;
+  }
+
+  /** Rows oldest first, as one new array (count * rowLength). */
+  toArray(): Float64Array {
+    const out = new Float64Array(this.count * this.rowLength);
+    const first = (this.next - this.count + this.rows) % this.rows;
+    for (let i = 0; i < this.count; i++) {
+      const r = (first + i) % this.rows;
+      out.set(this.data.subarray(r * this.rowLength, (r + 1) * this.rowLength), i * this.rowLength);
+    }
+    return out;
+  }
+
+  /** One field of every row, oldest first. */
+  column(field: number): Float64Array {
+    const out = new Float64Array(this.count);
+    const first = (this.next - this.count + this.rows) % this.rows;
+    for (let i = 0; i < this.count; i++) out[i] = this.data[((first + i) % this.rows) * this.rowLength + field]!;
+    return out;
+  }
+}
+
+/** Time-weighted average of a level that changes at discrete instants (depth, busy slots). */
+export class TimeAverage {
+  value = 0;
+  area = 0;
+  private last = 0;
+  /** Area since the last `takeWindow()`. */
+  private windowArea = 0;
+  private windowStart = 0;
+
+  set(now: number, v: number): void {
+    const dt = now - this.last;
+    if (dt > 0) {
+      const a = this.value * dt;
+      this.area += a;
+      this.windowArea += a;
+      this.last = now;
+    }
+    this.value = v;
+  }
+
+  /** Integrates up to now without changing the level. */
+  settle(now: number): void {
+    this.set(now, this.value);
+  }
+
+  mean(now: number): number {
+    this.settle(now);
+    return now > 0 ? this.area / now : this.value;
+  }
+
+  /** Average since the previous call (the sample window), then starts a new window. */
+  takeWindow(now: number): number {
+    this.settle(now);
+    const len = now - this.windowStart;
+    const avg = len > 0 ? this.windowArea / len : this.value;
+    this.windowArea = 0;
+    this.windowStart = now;
+    return avg;
+  }
+}

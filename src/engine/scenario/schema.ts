@@ -1,0 +1,161 @@
+/**
+ * The scenario: plain JSON, the same data the CLI reads, the canvas edits and share links carry.
+ * Time is in milliseconds, rates are per second. Every field a person can get wrong is checked
+ * here, with messages in the words of the tool rather than of the schema library.
+ */
+import { z } from 'zod';
+
+export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
+export const SCENARIO_VERSION = 1;
+
+const nonNeg = (what: string) =>
+  z.number({ error: `expected ${what}, a number ≥ 0` }).finite({ error: `expected ${what}, a finite number` }).min(0, { error: `must be ≥ 0 (${what})` });
+const positive = (what: string) =>
+  z.number({ error: `expected ${what}, a number > 0` }).finite({ error: `expected ${what}, a finite number` }).gt(0, { error: `must be > 0 (${what})` });
+const wholeNonNeg = (what: string) =>
+  z.number({ error: `expected ${what}, a whole number ≥ 0` }).int({ error: `must be a whole number (${what})` }).min(0, { error: `must be ≥ 0 (${what})` });
+
+const id = z
+  .string({ error: 'expected a node id (text)' })
+  .min(1, { error: 'must not be empty' })
+  .max(64, { error: 'at most 64 characters' })
+  .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use only letters, digits and _ . : - (no spaces)' });
+
+const label = z.string({ error: 'expected text' }).max(80, { error: 'at most 80 characters' });
+
+/** Where the canvas draws the node. Ignored by the engine. */
+const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+const common = { id, label: label.optional(), position: position.optional() };
+
+export const serviceTimeSchema = z.discriminatedUnion(
+  'dist',
+  [
+    z.strictObject({ dist: z.literal('constant'), ms: nonNeg('milliseconds') }),
+    z.strictObject({ dist: z.literal('exponential'), meanMs: positive('a mean in milliseconds') }),
+    z.strictObject({
+      dist: z.literal('lognormal'),
+      meanMs: positive('a mean in milliseconds'),
+      /** Standard deviation of ln(service time); 0.5 is a moderate tail, 1.5 a heavy one. */
+      sigma: nonNeg('the shape sigma').max(4, { error: 'sigma above 4 gives absurd tails' }).default(0.5),
+    }),
+    z
+      .strictObject({ dist: z.literal('uniform'), minMs: nonNeg('milliseconds'), maxMs: nonNeg('milliseconds') })
+      .refine((d) => d.maxMs >= d.minMs, { error: 'maxMs must be ≥ minMs', path: ['maxMs'] }),
+  ],
+  { error: 'expected dist to be one of "constant", "exponential", "lognormal", "uniform"' },
+);
+export type ServiceTime = z.infer<typeof serviceTimeSchema>;
+
+const profilePhase = z.strictObject({
+  /** From this simulated time on... */
+  atMs: nonNeg('a time in milliseconds'),
+  /** ...the rate moves to this many items/s... */
+  rate: nonNeg('a rate in items/s'),
+  /** ...linearly over this long (0 = a step). */
+  rampMs: nonNeg('a duration in milliseconds').default(0),
+});
+export type ProfilePhase = z.infer<typeof profilePhase>;
+
+const priorityMix = z
+  .partialRecord(z.enum(PRIORITY_CLASSES, { error: `expected a class: ${PRIORITY_CLASSES.join(', ')}` }), nonNeg('a weight'))
+  .refine((m) => Object.values(m).some((w) => (w ?? 0) > 0), { error: 'at least one class needs a weight > 0' });
+
+export const producerSchema = z.strictObject({
+  ...common,
+  type: z.literal('producer'),
+  /** Mean arrival rate, items per second (the average over on and off periods when bursty). */
+  rate: nonNeg('a rate in items/s').max(1e7, { error: 'at most 10,000,000 items/s' }),
+  arrival: z.enum(['poisson', 'constant', 'bursty'], { error: 'expected "poisson", "constant" or "bursty"' }).default('poisson'),
+  /** Bursty arrivals: Poisson during `onMs`, silence during `offMs`, repeating from t = 0. */
+  burst: z.strictObject({ onMs: positive('milliseconds'), offMs: nonNeg('milliseconds') }).optional(),
+  /** Rate changes over time: steps, ramps, spikes. Phases in order of atMs. */
+  profile: z
+    .array(profilePhase)
+    .max(100, { error: 'at most 100 phases' })
+    .refine((ps) => ps.every((p, i) => i === 0 || p.atMs >= ps[i - 1]!.atMs), { error: 'phases must be in order of atMs' })
+    .optional(),
+  /** Share of each priority class; default all "normal". */
+  priorities: priorityMix.optional(),
+  /** Size of each item in bytes. */
+  sizeBytes: wholeNonNeg('a size in bytes').default(1024),
+});
+export type ProducerConfig = z.infer<typeof producerSchema>;
+
+export const OVERFLOW_POLICIES = ['drop-newest', 'drop-oldest', 'block', 'block-timeout'] as const;
+export const DISCIPLINES = ['fifo', 'lifo', 'priority'] as const;
+
+export const queueSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('queue'),
+    /** Items that may wait; null = unbounded; 0 = no waiting room (a hand-off, like SynchronousQueue). */
+    capacity: z.union([wholeNonNeg('a capacity in items'), z.null()], {
+      error: 'expected a capacity: a whole number of items ≥ 0, or null for unbounded',
+    }),
+    overflow: z.enum(OVERFLOW_POLICIES, { error: `expected one of ${OVERFLOW_POLICIES.map((p) => `"${p}"`).join(', ')}` }).default('drop-newest'),
+    /** With overflow "block-timeout": how long a sender may wait before it is refused. */
+    blockTimeoutMs: nonNeg('milliseconds').default(1000),
+    discipline: z.enum(DISCIPLINES, { error: 'expected "fifo", "lifo" or "priority"' }).default('fifo'),
+    /** Priority discipline: an item gains one class of priority per agingMs it waits (0 = never). */
+    agingMs: nonNeg('milliseconds').default(0),
+    /** Items older than this expire instead of being served (stale work). */
+    maxAgeMs: positive('milliseconds').optional(),
+  });
+export type QueueConfig = z.infer<typeof queueSchema>;
+
+export const serviceSchema = z.strictObject({
+  ...common,
+  type: z.literal('service'),
+  /** Workers: items served at once. */
+  concurrency: z
+    .number({ error: 'expected a whole number of workers ≥ 1' })
+    .int({ error: 'must be a whole number of workers' })
+    .min(1, { error: 'needs at least 1 worker' })
+    .max(10000, { error: 'at most 10,000 workers' })
+    .default(1),
+  serviceTime: serviceTimeSchema,
+  /** Fraction of items that fail when served (0..1). */
+  errorRate: nonNeg('a fraction').max(1, { error: 'must be a fraction between 0 and 1' }).default(0),
+});
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+
+export const NODE_TYPES = ['producer', 'queue', 'service'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export const nodeSchema = z.discriminatedUnion('type', [producerSchema, queueSchema, serviceSchema], {
+  error: (iss) =>
+    iss.code === 'invalid_union' && iss.note === 'No matching discriminator'
+      ? `unknown node type; expected one of ${NODE_TYPES.map((t) => `"${t}"`).join(', ')}`
+      : undefined,
+});
+export type NodeConfig = z.infer<typeof nodeSchema>;
+export type NodeInput = z.input<typeof nodeSchema>;
+
+export const edgeSchema = z.strictObject({
+  from: z.string({ error: 'expected the id of the sending node' }),
+  to: z.string({ error: 'expected the id of the receiving node' }),
+});
+export type EdgeConfig = z.infer<typeof edgeSchema>;
+
+export const MAX_NODES = 200;
+export const MAX_EDGES = 800;
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(SCENARIO_VERSION, { error: `expected version ${SCENARIO_VERSION}` }),
+  name: label.default('Untitled'),
+  description: z.string().max(2000, { error: 'at most 2000 characters' }).optional(),
+  seed: z
+    .number({ error: 'expected a whole number seed' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be ≥ 0' })
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(1),
+  durationMs: positive('a duration in milliseconds').max(365 * 24 * 3600 * 1000, { error: 'at most one year' }).default(60000),
+  nodes: z.array(nodeSchema).max(MAX_NODES, { error: `at most ${MAX_NODES} nodes` }),
+  edges: z.array(edgeSchema).max(MAX_EDGES, { error: `at most ${MAX_EDGES} edges` }).default([]),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,176 @@
+/**
+ * Turning untrusted input (a file, a share link, a form) into a Scenario, or into a list of
+ * problems each naming the field path and what is wrong. Never throws.
+ */
+import type { z } from 'zod';
+import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig } from './schema';
+
+export interface ScenarioIssue {
+  /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
+  path: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
+
+export function formatIssues(issues: ScenarioIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+}
+
+/** Parses JSON text; a syntax error is reported with its line and column. */
+export function parseScenarioText(text: string): Parsed<Scenario> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${describeJsonError(text, e)}` }] };
+  }
+  return parseScenario(data);
+}
+
+function describeJsonError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  if (!m) return msg;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
+}
+
+export function parseScenario(data: unknown): Parsed<Scenario> {
+  const r = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!r.success) return { ok: false, issues: zodIssues(r.error, data) };
+  const graphIssues = checkGraph(r.data.nodes, r.data.edges);
+  if (graphIssues.length > 0) return { ok: false, issues: graphIssues };
+  return { ok: true, value: r.data };
+}
+
+/** Validates one node's configuration (the inspector uses this for live edits). */
+export function parseNode(data: unknown): Parsed<NodeConfig> {
+  const r = nodeSchema.safeParse(data, { reportInput: true });
+  if (!r.success) return { ok: false, issues: zodIssues(r.error, { nodes: [data] }, 'nodes.0') };
+  return { ok: true, value: r.data };
+}
+
+function zodIssues(error: z.ZodError, data: unknown, stripPrefix?: string): ScenarioIssue[] {
+  return error.issues.slice(0, 20).map((iss) => {
+    let path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (stripPrefix) path = ['nodes', 0, ...path];
+    let text = formatPath(path, data);
+    if (stripPrefix) text = text.replace(/^nodes\[0\](?: \([^)]*\))?\.?/, '') || '(node)';
+    return { path: text || '(scenario)', message: describeIssue(iss) };
+  });
+}
+
+function describeIssue(iss: z.core.$ZodIssue): string {
+  const m = iss.message;
+  if (iss.code === 'unrecognized_keys') return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (iss.code === 'invalid_type' && /^Invalid input/.test(m)) {
+    return iss.expected === 'undefined' ? 'not allowed here' : `expected ${iss.expected}, got ${describeValue(iss.input)}`;
+  }
+  if ('input' in iss && iss.input !== undefined && typeof iss.input !== 'object' && !/got /.test(m)) {
+    return `${m}; got ${describeValue(iss.input)}`;
+  }
+  if (iss.code === 'invalid_type' && iss.input === undefined && !/missing/.test(m)) return `missing: ${m}`;
+  return m;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'an object';
+}
+
+/** `nodes[1] (buffer).capacity`: the index for the program, the id for the person. */
+function formatPath(path: (string | number)[], data: unknown): string {
+  let out = '';
+  let cur: unknown = data;
+  for (const p of path) {
+    if (typeof p === 'number') {
+      out += `[${p}]`;
+      cur = Array.isArray(cur) ? cur[p] : undefined;
+      const nodeId = cur && typeof cur === 'object' && 'id' in cur ? (cur as { id: unknown }).id : undefined;
+      if (out.startsWith('nodes[') && out.indexOf(']') === out.length - 1 && typeof nodeId === 'string') out += ` (${nodeId})`;
+    } else {
+      out += out ? `.${p}` : p;
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
+    }
+  }
+  return out;
+}
+
+/** Wiring rules: ids unique, edges between existing nodes, nothing feeds a producer, no loops. */
+export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeConfig[]): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const byId = new Map<string, NodeConfig>();
+  nodes.forEach((n, i) => {
+    if (byId.has(n.id)) issues.push({ path: `nodes[${i}].id`, message: `duplicate id "${n.id}"` });
+    byId.set(n.id, n);
+  });
+  const seen = new Set<string>();
+  edges.forEach((e, i) => {
+    const from = byId.get(e.from);
+    const to = byId.get(e.to);
+    if (!from) issues.push({ path: `edges[${i}].from`, message: `no node with id "${e.from}"` });
+    if (!to) issues.push({ path: `edges[${i}].to`, message: `no node with id "${e.to}"` });
+    if (!from || !to) return;
+    const reason = wiringError(from, to);
+    if (reason) issues.push({ path: `edges[${i}]`, message: reason });
+    const key = `${e.from}\u0000${e.to}`;
+    if (seen.has(key)) issues.push({ path: `edges[${i}]`, message: `duplicate edge ${e.from} → ${e.to}` });
+    seen.add(key);
+  });
+  if (issues.length === 0) {
+    const cycle = findCycle(nodes, edges);
+    if (cycle) {
+      issues.push({
+        path: `edges[${cycle.edgeIndex}]`,
+        message: `makes a loop (${cycle.ids.join(' → ')}); items would circulate forever. Loops are not supported yet`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Why an edge from → to is not allowed, or null. The canvas asks this before it draws an edge. */
+export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<NodeConfig, 'id' | 'type'>): string | null {
+  if (from.id === to.id) return `a ${from.type} cannot feed itself`;
+  if (to.type === 'producer') return `a producer cannot receive items (it only sends); "${to.id}" is a producer`;
+  return null;
+}
+
+function findCycle(nodes: readonly NodeConfig[], edges: readonly EdgeConfig[]): { edgeIndex: number; ids: string[] } | null {
+  const out = new Map<string, { to: string; index: number }[]>();
+  for (const n of nodes) out.set(n.id, []);
+  edges.forEach((e, index) => out.get(e.from)?.push({ to: e.to, index }));
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  const path: string[] = [];
+  const visit = (id: string): { edgeIndex: number; ids: string[] } | null => {
+    state.set(id, 1);
+    path.push(id);
+    for (const { to, index } of out.get(id) ?? []) {
+      const s = state.get(to);
+      if (s === 1) return { edgeIndex: index, ids: [...path.slice(path.indexOf(to)), to] };
+      if (s === undefined) {
+        const c = visit(to);
+        if (c) return c;
+      }
+    }
+    path.pop();
+    state.set(id, 2);
+    return null;
+  };
+  for (const n of nodes) {
+    if (!state.has(n.id)) {
+      const c = visit(n.id);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+
+export type { Scenario };

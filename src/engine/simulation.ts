@@ -1,0 +1,135 @@
+/**
+ * The engine's public face: build a simulation from a validated scenario, run it in slices,
+ * read snapshots and the report, and edit parameters while it runs.
+ */
+import { Sim, type Halt, type SimOptions } from './kernel/sim';
+import type { SimNode } from './components/node';
+import { Producer } from './components/producer';
+import { Queue } from './components/queue';
+import { Service } from './components/service';
+import type { NodeConfig, Scenario } from './scenario/schema';
+import { parseNode, type Parsed } from './scenario/validate';
+import { snapshotLength } from './metrics/layout';
+import { buildReport, type Report } from './metrics/report';
+
+export interface SimulationOptions extends SimOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+}
+
+function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNode {
+  switch (cfg.type) {
+    case 'producer':
+      return new Producer(sim, index, cfg.id, seed);
+    case 'queue':
+      return new Queue(sim, index, cfg.id);
+    case 'service':
+      return new Service(sim, index, cfg.id, seed);
+  }
+}
+
+export class Simulation {
+  readonly sim: Sim;
+  readonly seed: number;
+  readonly nodeIds: readonly string[];
+  private readonly byId = new Map<string, SimNode>();
+  private configs: NodeConfig[];
+
+  constructor(
+    readonly scenario: Scenario,
+    opts: SimulationOptions = {},
+  ) {
+    this.seed = opts.seed ?? scenario.seed;
+    const sim = (this.sim = new Sim(opts));
+    this.configs = scenario.nodes.slice();
+    sim.nodes = scenario.nodes.map((cfg, i) => makeNode(sim, i, cfg, this.seed));
+    for (const n of sim.nodes) this.byId.set(n.id, n);
+    for (const e of scenario.edges) {
+      const from = this.byId.get(e.from)!, to = this.byId.get(e.to)!;
+      from.outputs.push(to);
+      to.inputs.push(from);
+    }
+    sim.nodes.forEach((n, i) => {
+      n.wire(sim.nodes.length);
+      n.configure(scenario.nodes[i]!);
+    });
+    this.nodeIds = sim.nodes.map((n) => n.id);
+    sim.begin();
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  get halted(): Halt | null {
+    return this.sim.halted;
+  }
+
+  /** Whether the scenario's duration has been reached (or the run halted). */
+  get done(): boolean {
+    return this.sim.halted !== null || this.sim.now >= this.scenario.durationMs;
+  }
+
+  /** Runs to simulated time `ms` (or until `maxEvents` events), returns events processed. */
+  runUntil(ms: number, maxEvents = Infinity): number {
+    return this.sim.runUntil(ms, maxEvents);
+  }
+
+  /** Runs for `ms` of simulated time from now. */
+  runFor(ms: number, maxEvents = Infinity): number {
+    return this.sim.runUntil(this.sim.now + ms, maxEvents);
+  }
+
+  /** Runs to the end of the scenario's duration (or until the run halts). */
+  runToEnd(): void {
+    this.sim.runUntil(this.scenario.durationMs);
+  }
+
+  get snapshotLength(): number {
+    return snapshotLength(this.sim.nodes.length);
+  }
+
+  /** The live state, in `into` if given (metrics/layout.ts documents the fields). */
+  snapshot(into?: Float64Array): Float64Array {
+    const buf = into ?? new Float64Array(this.snapshotLength);
+    this.sim.fillSnapshot(buf);
+    return buf;
+  }
+
+  /** Sampled history, oldest first: `rows` snapshots of `rowLength` doubles. */
+  series(): { rows: number; rowLength: number; data: Float64Array } {
+    const s = this.sim.series;
+    return { rows: s.count, rowLength: s.rowLength, data: s.toArray() };
+  }
+
+  /**
+   * Changes one node's parameters now, without a reset. The node's type and id stay; the patch is
+   * merged over its configuration and validated as a whole. Returns the problems, if any, and
+   * changes nothing then.
+   */
+  setParams(nodeId: string, patch: Record<string, unknown>): Parsed<NodeConfig> {
+    const node = this.byId.get(nodeId);
+    if (!node) return { ok: false, issues: [{ path: 'id', message: `no node with id "${nodeId}"` }] };
+    const i = node.index;
+    const merged = { ...this.configs[i], ...patch, id: nodeId, type: node.type };
+    const parsed = parseNode(merged);
+    if (!parsed.ok) return parsed;
+    this.configs[i] = parsed.value;
+    node.configure(parsed.value);
+    return parsed;
+  }
+
+  config(nodeId: string): NodeConfig | undefined {
+    const n = this.byId.get(nodeId);
+    return n ? this.configs[n.index] : undefined;
+  }
+
+  /** The report; `wallMs` is the caller's measurement of run time (the engine has no clock). */
+  report(wallMs = 0): Report {
+    return buildReport(this.sim, wallMs);
+  }
+}
+
+export function createSimulation(scenario: Scenario, opts?: SimulationOptions): Simulation {
+  return new Simulation(scenario, opts);
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The queueing-theory checks run long simulations; give them room on a 2-core machine.
+    testTimeout: 120_000,
+    pool: 'forks',
+  },
+});
