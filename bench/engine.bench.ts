@@ -1,0 +1,124 @@
+/**
+ * Engine throughput: items/s and events/s through the full engine (metrics on), for M/M/1, M/M/8
+ * and a 10-stage pipeline, plus whether throughput holds as a run gets longer, and memory per
+ * million items. Prints numbers; passes or fails nothing (timings on a shared machine are noisy:
+ * compare the ratios within one run).
+ *
+ *   npm run bench             full run (about a minute)
+ *   npm run bench -- --quick  smaller runs
+ */
+import { performance } from 'node:perf_hooks';
+import { createSimulation, parseScenario, type Scenario, type ScenarioInput } from '../src/engine/index';
+
+const quick = process.argv.includes('--quick');
+const ITEMS = quick ? 1_000_000 : 4_000_000;
+
+function scenario(input: ScenarioInput): Scenario {
+  const p = parseScenario(input);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return p.value;
+}
+
+function mmc(c: number, rho: number): Scenario {
+  const meanMs = 10;
+  return scenario({
+    version: 1,
+    name: `M/M/${c}`,
+    seed: 1,
+    nodes: [
+      { id: 'src', type: 'producer', rate: (rho * c * 1000) / meanMs },
+      { id: 'q', type: 'queue', capacity: null },
+      { id: 'svc', type: 'service', concurrency: c, serviceTime: { dist: 'exponential', meanMs } },
+    ],
+    edges: [
+      { from: 'src', to: 'q' },
+      { from: 'q', to: 'svc' },
+    ],
+  });
+}
+
+function pipeline(stages: number): Scenario {
+  const nodes: ScenarioInput['nodes'] = [{ id: 'src', type: 'producer', rate: 80 }];
+  const edges: { from: string; to: string }[] = [];
+  let prev = 'src';
+  for (let i = 0; i < stages; i++) {
+    nodes.push({ id: `q${i}`, type: 'queue', capacity: 1000, overflow: 'block' });
+    nodes.push({ id: `s${i}`, type: 'service', concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 10 } });
+    edges.push({ from: prev, to: `q${i}` }, { from: `q${i}`, to: `s${i}` });
+    prev = `s${i}`;
+  }
+  return scenario({ version: 1, name: `${stages}-stage pipeline`, seed: 1, nodes, edges });
+}
+
+interface Row {
+  name: string;
+  items: number;
+  events: number;
+  wallMs: number;
+  firstHalf: number;
+  secondHalf: number;
+}
+
+function run(s: Scenario, items: number): Row {
+  const rate = (s.nodes[0] as { rate: number }).rate;
+  const simMs = (items / rate) * 1000;
+  const sim = createSimulation(s);
+  // Warm up the JIT on a short prefix that is part of the run.
+  sim.runUntil(simMs * 0.02);
+  const t0 = performance.now();
+  const c0 = sim.sim.completed;
+  const e0 = sim.sim.events;
+  sim.runUntil(simMs * 0.51);
+  const t1 = performance.now();
+  const c1 = sim.sim.completed;
+  sim.runUntil(simMs);
+  const t2 = performance.now();
+  const c2 = sim.sim.completed;
+  const e = sim.sim.events - e0;
+  return {
+    name: s.name,
+    items: c2 - c0,
+    events: e,
+    wallMs: t2 - t0,
+    firstHalf: (c1 - c0) / ((t1 - t0) / 1000),
+    secondHalf: (c2 - c1) / ((t2 - t1) / 1000),
+  };
+}
+
+function fmt(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : n.toFixed(0);
+}
+
+function memoryPerMillion(): string {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return 'n/a (run with node --expose-gc to measure)';
+  // Heap held by a run with 1M items waiting at once (an unbounded queue nobody drains fast).
+  gc();
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const s = scenario({
+    version: 1,
+    nodes: [
+      { id: 'src', type: 'producer', rate: 100000, arrival: 'constant' },
+      { id: 'q', type: 'queue', capacity: null },
+    ],
+    edges: [{ from: 'src', to: 'q' }],
+  });
+  const sim = createSimulation(s, { maxItemsInSystem: 2_000_000 });
+  sim.runUntil(10_000);
+  gc();
+  const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  return `${((after - before) / 1e6 / (sim.sim.items.live / 1e6)).toFixed(1)} MB per million items held`;
+}
+
+const rows = [run(mmc(1, 0.9), ITEMS), run(mmc(8, 0.9), ITEMS), run(pipeline(10), ITEMS / 4)];
+console.log(`engine benchmark (${quick ? 'quick' : 'full'}), node ${process.version}`);
+console.log('scenario               items   wall ms   items/s  events/s  1st half  2nd half  (items/s, later half / earlier)');
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(20)} ${fmt(r.items).padStart(7)} ${r.wallMs.toFixed(0).padStart(9)} ${fmt((r.items / r.wallMs) * 1000).padStart(9)} ${fmt((r.events / r.wallMs) * 1000).padStart(9)} ${fmt(r.firstHalf).padStart(9)} ${fmt(r.secondHalf).padStart(9)}  ratio ${(r.secondHalf / r.firstHalf).toFixed(2)}`,
+  );
+}
+console.log(`memory: ${memoryPerMillion()}`);
+const mm8 = rows[1]!;
+const target = 2e6;
+console.log(`M/M/8 target >= ${fmt(target)} items/s: measured ${fmt((mm8.items / mm8.wallMs) * 1000)} items/s`);
