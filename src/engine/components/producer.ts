@@ -111,7 +111,7 @@ export class Producer extends SimNode {
       this.accepted++;
     } else {
       this.refused++;
-      this.sim.finish(item, O_REFUSED);
+      this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
     }
   }
 

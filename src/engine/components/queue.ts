@@ -133,13 +133,11 @@ export class Queue extends SimNode {
     this.arrived++;
     if (victim < 0) {
       this.rejected++;
-      sim.refusalReason = this.priority && this.depth > 0 && this.worstLane() < cls ? R_PRIORITY_SHED : R_QUEUE_FULL;
-      sim.refusalRetryAfterMs = 0;
-      return REFUSED;
+      return sim.refuse(this.index, this.priority && this.depth > 0 && this.worstLane() < cls ? R_PRIORITY_SHED : R_QUEUE_FULL);
     }
     this.depth--;
     this.dropped++;
-    sim.finish(victim, DROPPED);
+    sim.finish(victim, DROPPED, this.index);
     this.accepted++;
     this.enqueue(item);
     return ACCEPTED;
@@ -221,7 +219,7 @@ export class Queue extends SimNode {
     this.wait.record(waited);
     this.waitWindow.record(waited);
     // Refused by the next hop: the item ends here (the next hop counts the refusal).
-    if (r === REFUSED) this.sim.finish(item, O_REFUSED);
+    if (r === REFUSED) this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
   }
 
   // ---- timers ----
@@ -251,8 +249,7 @@ export class Queue extends SimNode {
       this.removeWaiter(arg);
       this.arrived++;
       this.rejected++;
-      sim.refusalReason = R_BLOCK_TIMEOUT;
-      sim.refusalRetryAfterMs = 0;
+      sim.refuse(this.index, R_BLOCK_TIMEOUT);
       sim.nodes[arg]!.onWaitRefused(this);
       return;
     }
@@ -269,7 +266,7 @@ export class Queue extends SimNode {
           this.depth--;
           this.expired++;
           any = true;
-          sim.finish(item, EXPIRED);
+          sim.finish(item, EXPIRED, this.index);
         }
       }
       this.depthAvg.set(sim.now, this.depth);

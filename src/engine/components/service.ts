@@ -91,11 +91,11 @@ export class Service extends SimNode {
     if (this.cfg.errorRate > 0 && this.errors.next() < this.cfg.errorRate) {
       this.failed++;
       this.record(spent);
-      sim.finish(item, FAILED);
+      sim.finish(item, FAILED, this.index);
     } else if (this.outputs.length === 0) {
       this.completed++;
       this.record(spent);
-      sim.finish(item, COMPLETED);
+      sim.finish(item, COMPLETED, this.index);
     } else {
       this.completed++;
       const r = this.sendOut(item);
@@ -133,7 +133,7 @@ export class Service extends SimNode {
 
   private handedOver(item: number, spent: number, r: OfferResult): void {
     this.record(spent);
-    if (r !== ACCEPTED) this.sim.finish(item, O_REFUSED);
+    if (r !== ACCEPTED) this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
   }
 
   private record(spent: number): void {

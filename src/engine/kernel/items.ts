@@ -11,6 +11,8 @@ export class ItemPool {
   /** Priority class, 0 = critical ... 4 = batch. */
   cls: Uint8Array;
   size: Float64Array;
+  /** 1, 2, 3...: the item's number in order of creation (for traces; ids are reused). */
+  serial: Float64Array;
   /** Node index of whoever hears the item's outcome (its producer, later a calling client). */
   replyTo: Int32Array;
   private free: Int32Array;
@@ -23,6 +25,7 @@ export class ItemPool {
     this.entered = new Float64Array(initial);
     this.cls = new Uint8Array(initial);
     this.size = new Float64Array(initial);
+    this.serial = new Float64Array(initial);
     this.replyTo = new Int32Array(initial);
     this.free = new Int32Array(initial);
   }
@@ -53,6 +56,7 @@ export class ItemPool {
     this.created = f64(this.created);
     this.entered = f64(this.entered);
     this.size = f64(this.size);
+    this.serial = f64(this.serial);
     const cls = new Uint8Array(n);
     cls.set(this.cls);
     this.cls = cls;

@@ -4,7 +4,7 @@
  */
 import { EventQueue } from './eventQueue';
 import { ItemPool } from './items';
-import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, PRIO_SAMPLE } from './protocol';
+import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REFUSED, type OutcomeName } from './protocol';
 import type { SimNode } from '../components/node';
 import { Histogram, WindowedHistogram } from '../metrics/histogram';
 import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, snapshotLength } from '../metrics/layout';
@@ -31,6 +31,9 @@ export interface Halt {
   message: string;
 }
 
+/** One line of a trace: when, which item (by serial), what happened, where. */
+export type TraceEntry = [timeMs: number, item: number, outcome: OutcomeName, nodeId: string];
+
 export const DEFAULT_MAX_ITEMS = 1_000_000;
 export const DEFAULT_SAMPLE_MS = 1000;
 export const DEFAULT_SERIES_ROWS = 600;
@@ -54,6 +57,11 @@ export class Sim {
   /** Set by a receiver that answers REFUSED: why, and when to try again (ms, 0 = no hint). */
   refusalReason = 0;
   refusalRetryAfterMs = 0;
+  /** Index of the node that refused. */
+  refusedBy = -1;
+
+  /** When set, every finished item is reported here (tests and debugging; off by default). */
+  tracer: ((entry: TraceEntry) => void) | null = null;
 
   // System-wide outcome counters.
   produced = 0;
@@ -130,11 +138,21 @@ export class Sim {
     items.size[id] = size;
     items.replyTo[id] = replyTo;
     this.produced++;
+    items.serial[id] = this.produced;
     return id;
   }
 
-  /** Ends an item's life: counts the outcome, tells its replyTo node, frees the id. */
-  finish(item: number, outcome: number): void {
+  /** A receiver's answer REFUSED, with the reason recorded for the sender. */
+  refuse(node: number, reason: number, retryAfterMs = 0): typeof REFUSED {
+    this.refusedBy = node;
+    this.refusalReason = reason;
+    this.refusalRetryAfterMs = retryAfterMs;
+    return REFUSED;
+  }
+
+  /** Ends an item's life at node `at`: counts the outcome, tells its replyTo node, frees the id. */
+  finish(item: number, outcome: number, at: number): void {
+    if (this.tracer) this.tracer([this.now, this.items.serial[item]!, OUTCOMES[outcome]!, at >= 0 ? this.nodes[at]!.id : '?']);
     switch (outcome) {
       case COMPLETED: {
         this.completed++;

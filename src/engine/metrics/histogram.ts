@@ -72,6 +72,7 @@ export class Histogram {
    */
   quantile(q: number): number {
     if (this.count === 0) return 0;
+    if (q >= 1) return this.max;
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
     const c = this.counts;
