@@ -19,10 +19,17 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
+  // `--seed -1` should reach our own check ("expected a whole number >= 0"), not be taken for a flag.
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((a === '--seed' || a === '--duration') && i + 1 < argv.length) joined.push(`${a}=${argv[++i]}`);
+    else joined.push(a);
+  }
   let parsed;
   try {
     parsed = nodeParseArgs({
-      args: argv,
+      args: joined,
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
