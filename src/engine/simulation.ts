@@ -103,6 +103,15 @@ export class Simulation {
   }
 
   /**
+   * Series rows sampled since `cursor` (0 at first, then the returned `cursor`), oldest first:
+   * what a UI needs to extend its charts without copying the whole history every frame.
+   */
+  seriesSince(cursor: number): { rowLength: number; data: Float64Array; cursor: number } {
+    const s = this.sim.series;
+    return { rowLength: s.rowLength, data: s.since(cursor), cursor: s.total };
+  }
+
+  /**
    * Changes one node's parameters now, without a reset. The node's type and id stay; the patch is
    * merged over its configuration and validated as a whole. Returns the problems, if any, and
    * changes nothing then.

@@ -8,6 +8,8 @@ export class SeriesRing {
   readonly data: Float64Array;
   private next = 0;
   count = 0;
+  /** Rows committed since the start, including those overwritten since. */
+  total = 0;
 
   constructor(rows: number, rowLength: number) {
     this.rows = Math.max(1, rows);
@@ -27,6 +29,22 @@ export class SeriesRing {
   commit(): void {
     this.next = (this.next + 1) % this.rows;
     if (this.count < this.rows) this.count++;
+    this.total++;
+  }
+
+  /**
+   * Rows committed after row number `cursor` (a previous `total`), oldest first, as one new
+   * array; rows already overwritten are skipped. For streaming the series to a UI.
+   */
+  since(cursor: number): Float64Array {
+    const n = Math.max(0, Math.min(this.total - cursor, this.count));
+    const out = new Float64Array(n * this.rowLength);
+    const first = (this.next - n + this.rows) % this.rows;
+    for (let i = 0; i < n; i++) {
+      const r = (first + i) % this.rows;
+      out.set(this.data.subarray(r * this.rowLength, (r + 1) * this.rowLength), i * this.rowLength);
+    }
+    return out;
   }
 
   /** Rows oldest first, as one new array (count * rowLength). */
