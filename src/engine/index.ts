@@ -8,4 +8,4 @@ export * from './scenario/schema';
 export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, formatIssues, type ScenarioIssue, type Parsed } from './scenario/validate';
 export { moments } from './components/distributions';
 export { groupDigits } from './metrics/format';
-export { OUTCOMES, REFUSAL_REASONS } from './kernel/protocol';
+export { OUTCOMES, REASONS, type OutcomeName, type ReasonCode } from './kernel/protocol';

@@ -5,12 +5,17 @@
 import { IntDeque } from '../kernel/deque';
 import { ACCEPTED, BUSY, REFUSED, type OfferResult } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
-import type { NodeConfig, NodeType } from '../scenario/schema';
-import { F, type NodeSnapshotWriter } from '../metrics/layout';
+import type { NodeConfig } from '../scenario/schema';
+import { F, type NodeKind, type NodeSnapshotWriter } from '../metrics/layout';
 
 export abstract class SimNode {
-  abstract readonly type: NodeType;
+  abstract readonly type: NodeKind;
+  /** Where items go next (edges of kind "send", the default). */
   outputs: SimNode[] = [];
+  /** Services: whom each worker calls, in order, and waits for (edges of kind "call"). */
+  callOutputs: SimNode[] = [];
+  /** Circuit breakers: where items go while calls are not permitted (edges of kind "fallback"). */
+  fallbackOutputs: SimNode[] = [];
   inputs: SimNode[] = [];
   /** Round-robin position over outputs. */
   private rr = 0;
@@ -51,6 +56,12 @@ export abstract class SimNode {
 
   /** The outcome of an item this node is the replyTo of. */
   onOutcome(_item: number, _outcome: number): void {}
+
+  /**
+   * An item this node observes (sim.observe, at time `since`) has ended, or its caller gave up on
+   * it. The item's fields are still readable here.
+   */
+  onObserved(_item: number, _outcome: number, _since: number): void {}
 
   /** Items this node holds right now (conservation and the runaway check count these). */
   abstract held(): number;

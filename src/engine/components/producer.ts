@@ -5,7 +5,13 @@
  * Open loop means arrivals do not wait for answers. The one exception is blocking backpressure:
  * when the next hop says BUSY, the producer holds its item and stops producing until the item is
  * taken, and counts the time it was blocked (like a thread stuck in `BlockingQueue.put`).
+ *
+ * Closed loop (`users` set): N users each think for an exponential time (mean `thinkTimeMs`), send
+ * one request, and wait for its outcome before thinking again. Load then falls as latency grows.
+ *
+ * `deadlineMs` gives every item an absolute deadline that far after its creation.
  */
+import { IntDeque } from '../kernel/deque';
 import { Rng } from '../kernel/rng';
 import { ACCEPTED, BUSY, O_REFUSED, OUTCOMES, PRIO_NORMAL } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
@@ -15,6 +21,7 @@ import { SimNode } from './node';
 import { RateProfile } from './rateProfile';
 
 const ARRIVE = 0;
+const USER_ARRIVE = 1;
 const DEFAULT_BURST = { onMs: 1000, offMs: 1000 };
 
 export class Producer extends SimNode {
@@ -30,8 +37,11 @@ export class Producer extends SimNode {
   private gen = 0;
   private started = false;
 
-  private holding = -1;
-  private blockedSince = 0;
+  /** Items the next hop had no room for yet (open loop: at most one, and production stops). */
+  private readonly holding = new IntDeque(4);
+  private users = 0;
+  /** Users to retire (a live edit lowered `users`) as their requests end. */
+  private retire = 0;
 
   produced = 0;
   accepted = 0;
@@ -65,15 +75,37 @@ export class Producer extends SimNode {
     });
     for (let i = 0; i < this.classCdf.length; i++) this.classCdf[i]! /= total;
     if (nonZero > 1) this.singleClass = -1;
+    const users = c.users ?? 0;
     if (this.started) {
       this.gen++;
-      if (this.holding < 0) this.scheduleNext();
+      if (users > 0) this.setUsers(users);
+      else if (this.holding.length === 0) this.scheduleNext();
     }
+    this.users = users > 0 && !this.started ? users : this.users;
   }
 
   override start(): void {
     this.started = true;
-    this.scheduleNext();
+    if (this.users > 0) {
+      const n = this.users;
+      this.users = 0;
+      this.setUsers(n);
+    } else this.scheduleNext();
+  }
+
+  private setUsers(n: number): void {
+    if (n > this.users) {
+      const extra = n - this.users - Math.min(this.retire, n - this.users);
+      this.retire -= Math.min(this.retire, n - this.users);
+      for (let i = 0; i < extra; i++) this.scheduleUser();
+    } else this.retire += this.users - n;
+    this.users = n;
+  }
+
+  private scheduleUser(): void {
+    if (this.outputs.length === 0) return;
+    const think = this.cfg.thinkTimeMs ?? 1000;
+    this.sim.schedule(this.sim.now + this.arrivals.exponential(think), PRIO_NORMAL, this.index, USER_ARRIVE, 0);
   }
 
   private scheduleNext(): void {
@@ -84,18 +116,20 @@ export class Producer extends SimNode {
   }
 
   override handle(kind: number, arg: number): void {
-    if (kind !== ARRIVE || arg !== this.gen) return;
-    const item = this.sim.newItem(this.index, this.drawClass(), this.cfg.sizeBytes);
+    if (kind === ARRIVE && arg !== this.gen) return;
+    const sim = this.sim;
+    const item = sim.newItem(this.index, this.drawClass(), this.cfg.sizeBytes);
     if (item < 0) return; // the run has halted
+    if (this.cfg.deadlineMs !== undefined) sim.items.deadline[item] = sim.now + this.cfg.deadlineMs;
     this.produced++;
     const r = this.sendOut(item);
     if (r === BUSY) {
-      this.holding = item;
-      this.blockedSince = this.sim.now;
+      this.holding.pushBack(item);
+      sim.items.entered[item] = sim.now; // blocked since
       return;
     }
     this.settleOffer(item, r);
-    this.scheduleNext();
+    if (kind === ARRIVE) this.scheduleNext();
   }
 
   private drawClass(): number {
@@ -111,50 +145,57 @@ export class Producer extends SimNode {
       this.accepted++;
     } else {
       this.refused++;
-      this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
+      this.sim.finishRefused(item);
     }
   }
 
-  private endBlock(): void {
-    this.blockedMs += this.sim.now - this.blockedSince;
-    this.holding = -1;
+  /** The oldest held item was taken (or refused): stop counting its blocked time. */
+  private endBlock(receiver: SimNode, item: number, since: number, r: number): void {
+    this.holding.popFront();
+    this.blockedMs += this.sim.now - since;
+    if (this.holding.length > 0) receiver.addWaiter(this);
     // Waiting on several outputs at once: leave the other waiting lists too.
-    if (this.outputs.length > 1) for (const o of this.outputs) o.cancelWait(this);
+    else if (this.outputs.length > 1) for (const o of this.outputs) o.cancelWait(this);
+    this.settleOffer(item, r);
+    if (this.users === 0) this.scheduleNext();
   }
 
   override onReady(receiver: SimNode): void {
-    const item = this.holding;
-    if (item < 0) return;
+    if (this.holding.length === 0) return;
+    const item = this.holding.peekFront();
+    const since = this.sim.items.entered[item]!; // the receiver restamps it when it takes the item
     const r = receiver.offer(item, this);
-    if (r === BUSY) return;
-    this.endBlock();
-    this.settleOffer(item, r);
-    this.scheduleNext();
+    if (r !== BUSY) this.endBlock(receiver, item, since, r);
   }
 
-  override onWaitRefused(_receiver: SimNode): void {
-    const item = this.holding;
-    if (item < 0) return;
-    this.endBlock();
-    this.settleOffer(item, O_REFUSED);
-    this.scheduleNext();
+  override onWaitRefused(receiver: SimNode): void {
+    if (this.holding.length === 0) return;
+    const item = this.holding.peekFront();
+    this.endBlock(receiver, item, this.sim.items.entered[item]!, O_REFUSED);
   }
 
   override onOutcome(_item: number, outcome: number): void {
     this.outcomes[outcome]!++;
+    if (this.users > 0) {
+      // Closed loop: the user that sent this item thinks, then sends the next one.
+      if (this.retire > 0) this.retire--;
+      else this.scheduleUser();
+    }
   }
 
   held(): number {
-    return this.holding >= 0 ? 1 : 0;
+    return this.holding.length;
   }
 
   private blockedNow(): number {
-    return this.blockedMs + (this.holding >= 0 ? this.sim.now - this.blockedSince : 0);
+    let ms = this.blockedMs;
+    for (let i = 0; i < this.holding.length; i++) ms += this.sim.now - this.sim.items.entered[this.holding.at(i)]!;
+    return ms;
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {
     this.writeCommon(w, NODE_KIND_CODES.producer);
-    w.set(F.level, this.holding >= 0 ? 1 : 0);
+    w.set(F.level, this.holding.length);
     w.set(F.capacity, this.outputs.length > 0 ? this.profile.baseRateAt(this.sim.now) : 0);
     w.set(F.arrived, this.produced);
     w.set(F.accepted, this.accepted);
@@ -178,6 +219,7 @@ export class Producer extends SimNode {
       dropped: this.outcomes[2]!,
       expired: this.outcomes[3]!,
       failed: this.outcomes[4]!,
+      timedOut: this.outcomes[5]!,
     };
   }
 }

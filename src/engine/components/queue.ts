@@ -21,9 +21,9 @@ import {
   BUSY,
   DROPPED,
   EXPIRED,
-  O_REFUSED,
   PRIO_NORMAL,
   R_BLOCK_TIMEOUT,
+  R_MAX_AGE,
   R_PRIORITY_SHED,
   R_QUEUE_FULL,
   REFUSED,
@@ -137,7 +137,7 @@ export class Queue extends SimNode {
     }
     this.depth--;
     this.dropped++;
-    sim.finish(victim, DROPPED, this.index);
+    sim.finish(victim, DROPPED, this.index, this.priority ? R_PRIORITY_SHED : R_QUEUE_FULL);
     this.accepted++;
     this.enqueue(item);
     return ACCEPTED;
@@ -214,12 +214,39 @@ export class Queue extends SimNode {
     if (this.waiters.length > 0) receiver.addWaiter(this);
   }
 
+  /**
+   * A block-timeout receiver gave up waiting on this queue: the item this queue would hand it next
+   * is refused (the receiver's refusal reason is set). Fix (found by properties.test.ts, liveness):
+   * queues did not handle this, so the item stayed, the receiver counted a refusal nobody got, and
+   * this queue was off the receiver's waiting list for good: with one output it never sent again.
+   */
+  override onWaitRefused(receiver: SimNode): void {
+    if (this.depth === 0) {
+      // A zero-capacity hand-off: the item waiting belongs to a sender blocked on this queue.
+      if (this.waiters.length > 0) {
+        const s = this.waiters.peekFront();
+        this.removeWaiter(s);
+        this.sim.nodes[s]!.onWaitRefused(this);
+      }
+      if (this.waiters.length > 0) receiver.addWaiter(this);
+      return;
+    }
+    const lane = this.lanes[this.nextLane()]!;
+    const item = this.cfg.discipline === 'lifo' ? lane.popBack() : lane.popFront();
+    const waited = this.sim.now - this.sim.items.entered[item]!;
+    this.depth--;
+    this.depthAvg.set(this.sim.now, this.depth);
+    this.depart(item, waited, REFUSED);
+    if (this.depth > 0) receiver.addWaiter(this);
+    this.wakeWaiters();
+  }
+
   private depart(item: number, waited: number, r: OfferResult): void {
     this.departed++;
     this.wait.record(waited);
     this.waitWindow.record(waited);
     // Refused by the next hop: the item ends here (the next hop counts the refusal).
-    if (r === REFUSED) this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
+    if (r === REFUSED) this.sim.finishRefused(item);
   }
 
   // ---- timers ----
@@ -266,7 +293,7 @@ export class Queue extends SimNode {
           this.depth--;
           this.expired++;
           any = true;
-          sim.finish(item, EXPIRED, this.index);
+          sim.finish(item, EXPIRED, this.index, R_MAX_AGE);
         }
       }
       this.depthAvg.set(sim.now, this.depth);

@@ -9,7 +9,9 @@
  */
 import { IntDeque } from '../kernel/deque';
 import { Rng } from '../kernel/rng';
-import { ACCEPTED, BUSY, COMPLETED, FAILED, O_REFUSED, PRIO_NORMAL, type OfferResult } from '../kernel/protocol';
+import { ACCEPTED, BUSY, COMPLETED, EXPIRED, FAILED, O_REFUSED, PRIO_NORMAL, R_DEADLINE, R_ERROR, type OfferResult } from '../kernel/protocol';
+import { callerSchema } from '../scenario/resilience';
+import { Caller, CALL_RETRY, CALL_TIMEOUT, type CallerOwner } from './caller';
 import type { Sim } from '../kernel/sim';
 import { Histogram, WindowedHistogram } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
@@ -19,8 +21,9 @@ import { makeSampler, type Sampler } from './distributions';
 import { SimNode } from './node';
 
 const DONE = 0;
+const NO_CALL_POLICY = callerSchema.parse({});
 
-export class Service extends SimNode {
+export class Service extends SimNode implements CallerOwner {
   readonly type = 'service' as const;
   private cfg!: ServiceConfig;
   private concurrency = 1;
@@ -32,10 +35,19 @@ export class Service extends SimNode {
   private working = 0;
   /** Finished items whose next stage has no room yet, oldest first; each holds a worker. */
   private readonly holding = new IntDeque(8);
+  /** Workers waiting for the answer to a call. */
+  private calling = 0;
+  private readonly caller: Caller;
 
   arrived = 0;
   completed = 0;
   failed = 0;
+  /** Items whose call failed (after any retries): they end with the callee's status. */
+  callFailures = 0;
+  /** Items that arrived after their deadline and were dropped unserved. */
+  expired = 0;
+  /** Items served although their deadline had passed by the time they were done: work nobody waited for. */
+  wasted = 0;
   private serviceSum = 0;
   private readonly busy = new TimeAverage();
   private readonly slots = new TimeAverage();
@@ -48,6 +60,7 @@ export class Service extends SimNode {
     super(sim, index, id);
     this.times = new Rng(seed, id, 'service-time');
     this.errors = new Rng(seed, id, 'errors');
+    this.caller = new Caller(this, sim, new Rng(seed, id, 'caller'));
   }
 
   configure(config: NodeConfig): void {
@@ -55,27 +68,43 @@ export class Service extends SimNode {
     this.cfg = c;
     this.concurrency = c.concurrency;
     this.sampler = makeSampler(c.serviceTime, this.times);
+    this.caller.configure(c.call ?? NO_CALL_POLICY);
     this.slots.set(this.sim.now, c.concurrency);
     this.wakeWaiters();
   }
 
+  /** Workers taken: serving, waiting for a call's answer, or holding a finished item. */
+  private occupied(): number {
+    return this.working + this.calling + this.holding.length;
+  }
+
   held(): number {
-    return this.working + this.holding.length;
+    return this.occupied() + this.caller.waiting;
   }
 
   protected override hasRoom(): boolean {
-    return this.working + this.holding.length < this.concurrency;
+    return this.occupied() < this.concurrency;
+  }
+
+  callTargets(step: number): readonly SimNode[] {
+    return this.callOutputs.slice(step, step + 1);
   }
 
   override offer(item: number, from: SimNode): OfferResult {
-    if (this.working + this.holding.length >= this.concurrency) {
+    if (this.occupied() >= this.concurrency) {
       this.addWaiter(from);
       return BUSY;
     }
     const sim = this.sim;
     this.arrived++;
+    if (this.cfg.honorDeadlines !== false && sim.now >= sim.items.deadline[item]!) {
+      // Nobody waits for this answer any more: drop it rather than serve it.
+      this.expired++;
+      sim.finish(item, EXPIRED, this.index, R_DEADLINE);
+      return ACCEPTED;
+    }
     this.working++;
-    this.busy.set(sim.now, this.working + this.holding.length);
+    this.busy.set(sim.now, this.occupied());
     sim.items.entered[item] = sim.now;
     const s = this.sampler();
     this.serviceSum += s;
@@ -84,15 +113,53 @@ export class Service extends SimNode {
   }
 
   override handle(kind: number, item: number): void {
+    if (kind === CALL_TIMEOUT || kind === CALL_RETRY) {
+      this.caller.handle(kind, item);
+      return;
+    }
     if (kind !== DONE) return;
     const sim = this.sim;
     this.working--;
-    const spent = sim.now - sim.items.entered[item]!;
+    if (sim.now > sim.items.deadline[item]!) this.wasted++;
     if (this.cfg.errorRate > 0 && this.errors.next() < this.cfg.errorRate) {
       this.failed++;
-      this.record(spent);
-      sim.finish(item, FAILED, this.index);
-    } else if (this.outputs.length === 0) {
+      this.record(sim.now - sim.items.entered[item]!);
+      sim.finish(item, FAILED, this.index, R_ERROR);
+      this.slotFreed();
+    } else if (this.callOutputs.length > 0) {
+      this.calling++; // the worker waits for the answer, slot and all
+      this.caller.start(item, 0);
+    } else {
+      this.workDone(item);
+    }
+  }
+
+  onCallDone(item: number, step: number, ok: boolean, outcome: number, reason: number, retryAfterMs: number, at: number): void {
+    if (ok && step + 1 < this.callOutputs.length) {
+      this.caller.start(item, step + 1);
+      return;
+    }
+    this.calling--;
+    if (ok) {
+      this.workDone(item);
+      return;
+    }
+    // The call failed: this item fails with the callee's status (a 429 and its Retry-After go up the chain).
+    this.callFailures++;
+    this.record(this.sim.now - this.sim.items.entered[item]!);
+    this.sim.finish(item, outcome, at, reason, retryAfterMs);
+    this.slotFreed();
+  }
+
+  override onOutcome(child: number, outcome: number): void {
+    this.caller.onOutcome(child, outcome);
+  }
+
+  /** Local work and calls are done: complete the item here, or hand it to the next stage. */
+  private workDone(item: number): void {
+    const sim = this.sim;
+    const spent = sim.now - sim.items.entered[item]!;
+    if (this.outputs.length === 0) {
       this.completed++;
       this.record(spent);
       sim.finish(item, COMPLETED, this.index);
@@ -110,6 +177,10 @@ export class Service extends SimNode {
   }
 
   override onReady(receiver: SimNode): void {
+    if (this.callOutputs.includes(receiver)) {
+      this.caller.onReady(receiver);
+      return;
+    }
     if (this.holding.length === 0) return;
     const item = this.holding.peekFront();
     const sim = this.sim;
@@ -123,17 +194,21 @@ export class Service extends SimNode {
     this.slotFreed();
   }
 
-  override onWaitRefused(_receiver: SimNode): void {
+  override onWaitRefused(receiver: SimNode): void {
     if (this.holding.length === 0) return;
     const item = this.holding.popFront();
     this.held_.set(this.sim.now, this.holding.length);
     this.handedOver(item, this.sim.now - this.sim.items.entered[item]!, O_REFUSED);
+    // Fix (found by properties.test.ts, liveness): the receiver took this service off its
+    // waiting list; with more finished items held, wait for it again (a fresh timeout for the
+    // next item), as onReady does. Before, those items and their workers were stuck for good.
+    if (this.holding.length > 0) receiver.addWaiter(this);
     this.slotFreed();
   }
 
   private handedOver(item: number, spent: number, r: OfferResult): void {
     this.record(spent);
-    if (r !== ACCEPTED) this.sim.finish(item, O_REFUSED, this.sim.refusedBy);
+    if (r !== ACCEPTED) this.sim.finishRefused(item);
   }
 
   private record(spent: number): void {
@@ -142,7 +217,7 @@ export class Service extends SimNode {
   }
 
   private slotFreed(): void {
-    this.busy.set(this.sim.now, this.working + this.holding.length);
+    this.busy.set(this.sim.now, this.occupied());
     this.wakeWaiters();
   }
 

@@ -9,32 +9,70 @@
  *              list; when room appears the receiver calls `sender.onReady(receiver)` and the sender
  *              offers again. This is blocking backpressure: nothing moves until there is room.
  *
- * Outcomes: every item ends exactly once, through `sim.finish(item, outcome, node)`, which tells
- * the node in `items.replyTo[item]` (its producer today; a calling client in later issues).
+ * Outcomes: every item ends exactly once, through `sim.finish(item, outcome, node, reason)`, which
+ * tells the node in `items.replyTo[item]` (its producer, or the caller that sent it) and every node
+ * observing the item (breakers, bulkheads, balancers that want to know how their calls ended).
  */
 export const ACCEPTED = 0;
 export const REFUSED = 1;
 export const BUSY = 2;
 export type OfferResult = typeof ACCEPTED | typeof REFUSED | typeof BUSY;
 
-export const OUTCOMES = ['completed', 'refused', 'dropped', 'expired', 'failed'] as const;
+export const OUTCOMES = ['completed', 'refused', 'dropped', 'expired', 'failed', 'timeout'] as const;
 export type OutcomeName = (typeof OUTCOMES)[number];
 export const COMPLETED = 0;
+/** Turned away at a door: a full queue, a rate limiter, an open breaker, a shedder. */
 export const O_REFUSED = 1;
+/** Accepted, then discarded to make room (drop-oldest, priority shedding, CoDel). */
 export const DROPPED = 2;
+/** Waited too long: a queue's maxAgeMs or the item's deadline passed before it was served. */
 export const EXPIRED = 3;
+/** Served, and the service answered with an error. */
 export const FAILED = 4;
+/** The caller stopped waiting for the answer (a client's per-attempt timeout). */
+export const TIMEOUT = 5;
 
-/** Why an item was refused, with the HTTP status a person would see for it. */
-export const REFUSAL_REASONS = [
+/**
+ * Why an item did not complete, with the HTTP status a person would see for it. Every refusal,
+ * drop and expiry carries one; the report counts them.
+ */
+export const REASONS = [
   { code: 'queue-full', status: 503, text: 'queue full' },
   { code: 'block-timeout', status: 503, text: 'waited too long for room (block timeout)' },
   { code: 'priority-shed', status: 503, text: 'shed for higher-priority work' },
+  { code: 'max-age', status: 503, text: 'waited longer than the queue\'s max age' },
+  { code: 'deadline', status: 504, text: 'deadline passed before it was served' },
+  { code: 'error', status: 500, text: 'the service answered with an error' },
+  { code: 'timeout', status: 504, text: 'the caller stopped waiting (timeout)' },
+  { code: 'rate-limited', status: 429, text: 'rate limited (with Retry-After)' },
+  { code: 'breaker-open', status: 503, text: 'circuit breaker open' },
+  { code: 'shed', status: 503, text: 'shed by admission control' },
+  { code: 'bulkhead-full', status: 503, text: 'bulkhead full' },
+  { code: 'concurrency-limit', status: 503, text: 'over the adaptive concurrency limit' },
+  { code: 'client-throttled', status: 503, text: 'throttled by the client itself (adaptive throttling)' },
+  { code: 'retry-budget', status: 503, text: 'retry not allowed: retry budget spent' },
+  { code: 'codel', status: 503, text: 'dropped by CoDel: queue delay above target for too long' },
+  { code: 'no-route', status: 503, text: 'no healthy replica to route to' },
 ] as const;
-export type RefusalCode = (typeof REFUSAL_REASONS)[number]['code'];
+export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;
 export const R_BLOCK_TIMEOUT = 1;
 export const R_PRIORITY_SHED = 2;
+export const R_MAX_AGE = 3;
+export const R_DEADLINE = 4;
+export const R_ERROR = 5;
+export const R_TIMEOUT = 6;
+export const R_RATE_LIMITED = 7;
+export const R_BREAKER_OPEN = 8;
+export const R_SHED = 9;
+export const R_BULKHEAD_FULL = 10;
+export const R_CONCURRENCY_LIMIT = 11;
+export const R_CLIENT_THROTTLED = 12;
+export const R_RETRY_BUDGET = 13;
+export const R_CODEL = 14;
+export const R_NO_ROUTE = 15;
+/** No reason (a completed item). */
+export const R_NONE = -1;
 
 /** Event priorities: at the same instant, state changes run before measurements. */
 export const PRIO_NORMAL = 0;

@@ -4,11 +4,12 @@
  */
 import { EventQueue } from './eventQueue';
 import { ItemPool } from './items';
-import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REFUSED, type OutcomeName } from './protocol';
+import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REASONS, REFUSED, R_NONE, TIMEOUT, type OutcomeName } from './protocol';
 import type { SimNode } from '../components/node';
 import { Histogram, WindowedHistogram } from '../metrics/histogram';
 import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, snapshotLength } from '../metrics/layout';
 import { SeriesRing } from '../metrics/series';
+import { Timeline, TL_HALTED } from '../metrics/timeline';
 import { groupDigits } from '../metrics/format';
 
 export interface SimOptions {
@@ -63,13 +64,32 @@ export class Sim {
   /** When set, every finished item is reported here (tests and debugging; off by default). */
   tracer: ((entry: TraceEntry) => void) | null = null;
 
-  // System-wide outcome counters.
+  // Outcomes of root items (the work producers created), system-wide.
   produced = 0;
   completed = 0;
   refused = 0;
   dropped = 0;
   expired = 0;
   failed = 0;
+  timedOut = 0;
+  /** Root items completed no later than their deadline. */
+  goodput = 0;
+  /** Root items alive now. */
+  liveRoots = 0;
+  /** Every refusal, drop, expiry, failure and timeout by reason (calls included). */
+  readonly reasonCounts = new Float64Array(REASONS.length);
+
+  /** Set by `finish` for the replyTo node to read in onOutcome: why, and the retry-after hint. */
+  outcomeReason = R_NONE;
+  outcomeRetryAfterMs = 0;
+  outcomeAt = -1;
+
+  // Observer records: a linked list per item of nodes to tell when the item ends.
+  private obsNode = new Int32Array(256);
+  private obsNext = new Int32Array(256);
+  private obsSince = new Float64Array(256);
+  private obsFree: number[] = [];
+  private obsFresh = 0;
 
   /** End-to-end latency, creation to completion at a node with no outgoing edge. */
   readonly e2e = new Histogram();
@@ -77,6 +97,7 @@ export class Sim {
   private lastWindow = { p50: 0, p99: 0, mean: 0 };
 
   series!: SeriesRing;
+  readonly timeline = new Timeline();
   private readonly writer = new NodeSnapshotWriter();
   private readonly seriesRows: number;
 
@@ -138,8 +159,74 @@ export class Sim {
     items.size[id] = size;
     items.replyTo[id] = replyTo;
     this.produced++;
+    this.liveRoots++;
     items.serial[id] = this.produced;
     return id;
+  }
+
+  /**
+   * A call made on behalf of `parent` (an attempt by a client or a calling service). Its outcome
+   * goes to `caller`, with `callRef` to tell its calls apart. -1 if the system is full.
+   */
+  newCall(parent: number, caller: number, callRef: number, deadline: number): number {
+    const items = this.items;
+    if (items.live >= this.maxItems) {
+      this.haltRunaway();
+      return -1;
+    }
+    const id = items.alloc();
+    items.created[id] = this.now;
+    items.entered[id] = this.now;
+    items.cls[id] = items.cls[parent]!;
+    items.size[id] = items.size[parent]!;
+    items.serial[id] = items.serial[parent]!;
+    items.replyTo[id] = caller;
+    items.parent[id] = parent;
+    items.callRef[id] = callRef;
+    items.deadline[id] = deadline;
+    return id;
+  }
+
+  /** Asks to be told (SimNode.onObserved, with the time it asked) when `item` ends. */
+  observe(item: number, node: number): void {
+    let rec: number;
+    if (this.obsFree.length > 0) rec = this.obsFree.pop()!;
+    else {
+      if (this.obsFresh === this.obsNode.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.obsNode = grow(this.obsNode);
+        this.obsNext = grow(this.obsNext);
+        const since = new Float64Array(this.obsSince.length * 2);
+        since.set(this.obsSince);
+        this.obsSince = since;
+      }
+      rec = this.obsFresh++;
+    }
+    this.obsNode[rec] = node;
+    this.obsSince[rec] = this.now;
+    this.obsNext[rec] = this.items.obsHead[item]!;
+    this.items.obsHead[item] = rec;
+  }
+
+  /**
+   * Tells the item's observers it ended with `outcome` and forgets them. `finish` does this; a
+   * caller that gives up on a call does it early (the observers count a timeout, while the
+   * abandoned call may still be served: wasted work).
+   */
+  releaseObservers(item: number, outcome: number): void {
+    let rec = this.items.obsHead[item]!;
+    this.items.obsHead[item] = -1;
+    while (rec >= 0) {
+      const node = this.obsNode[rec]!;
+      const next = this.obsNext[rec]!;
+      this.obsFree.push(rec);
+      this.nodes[node]!.onObserved(item, outcome, this.obsSince[rec]!);
+      rec = next;
+    }
   }
 
   /** A receiver's answer REFUSED, with the reason recorded for the sender. */
@@ -150,33 +237,56 @@ export class Sim {
     return REFUSED;
   }
 
-  /** Ends an item's life at node `at`: counts the outcome, tells its replyTo node, frees the id. */
-  finish(item: number, outcome: number, at: number): void {
-    if (this.tracer) this.tracer([this.now, this.items.serial[item]!, OUTCOMES[outcome]!, at >= 0 ? this.nodes[at]!.id : '?']);
-    switch (outcome) {
-      case COMPLETED: {
-        this.completed++;
-        const lat = this.now - this.items.created[item]!;
-        this.e2e.record(lat);
-        this.e2eWindow.record(lat);
-        break;
+  /** Ends an item refused by the node that last answered REFUSED, with that node's reason. */
+  finishRefused(item: number): void {
+    this.finish(item, O_REFUSED, this.refusedBy, this.refusalReason, this.refusalRetryAfterMs);
+  }
+
+  /**
+   * Ends an item's life at node `at`: counts the outcome (with its reason, see REASONS), tells
+   * the item's observers and its replyTo node, frees the id.
+   */
+  finish(item: number, outcome: number, at: number, reason = R_NONE, retryAfterMs = 0): void {
+    const items = this.items;
+    if (this.tracer) this.tracer([this.now, items.serial[item]!, OUTCOMES[outcome]!, at >= 0 ? this.nodes[at]!.id : '?']);
+    if (items.obsHead[item]! >= 0) this.releaseObservers(item, outcome);
+    if (reason >= 0) this.reasonCounts[reason]!++;
+    if (items.parent[item]! < 0) {
+      this.liveRoots--;
+      switch (outcome) {
+        case COMPLETED: {
+          this.completed++;
+          const lat = this.now - items.created[item]!;
+          this.e2e.record(lat);
+          this.e2eWindow.record(lat);
+          if (this.now <= items.deadline[item]!) this.goodput++;
+          break;
+        }
+        case O_REFUSED:
+          this.refused++;
+          break;
+        case DROPPED:
+          this.dropped++;
+          break;
+        case EXPIRED:
+          this.expired++;
+          break;
+        case FAILED:
+          this.failed++;
+          break;
+        case TIMEOUT:
+          this.timedOut++;
+          break;
       }
-      case O_REFUSED:
-        this.refused++;
-        break;
-      case DROPPED:
-        this.dropped++;
-        break;
-      case EXPIRED:
-        this.expired++;
-        break;
-      case FAILED:
-        this.failed++;
-        break;
     }
-    const r = this.items.replyTo[item]!;
-    if (r >= 0) this.nodes[r]!.onOutcome(item, outcome);
-    this.items.release(item);
+    const r = items.replyTo[item]!;
+    if (r >= 0) {
+      this.outcomeReason = reason;
+      this.outcomeRetryAfterMs = retryAfterMs;
+      this.outcomeAt = at;
+      this.nodes[r]!.onOutcome(item, outcome);
+    }
+    items.release(item);
   }
 
   private haltRunaway(): void {
@@ -184,6 +294,7 @@ export class Sim {
     for (const n of this.nodes) if (n.held() > worst.held()) worst = n;
     const total = this.items.live;
     const s = (this.now / 1000).toFixed(1);
+    this.timeline.add(this.now, worst.index, TL_HALTED);
     this.halted = {
       atMs: this.now,
       reason: 'runaway',

@@ -58,10 +58,40 @@ export const F = {
   utilization: 15,
   /** Producer: total ms spent blocked. Service: total worker-ms spent holding finished items. */
   blockedMs: 16,
+  /**
+   * The part's own level: rate limiter tokens, concurrency limiter's limit, load shedder's load,
+   * a caller's retry-budget tokens.
+   */
+  gauge: 17,
+  /** Circuit breaker: 0 CLOSED, 1 OPEN, 2 HALF_OPEN. */
+  state: 18,
+  /** Caller: attempts made (first tries and retries). */
+  attempts: 19,
+  retries: 20,
+  /** Service: items completed after their deadline (work nobody waited for). Caller: answers that came after it gave up. */
+  wasted: 21,
+  /** Caller: attempts it stopped waiting for. */
+  timeouts: 22,
+  /** Circuit breaker: items sent to the fallback route. */
+  fallbacks: 23,
+  /** Root items completed no later than their deadline (producer: its own; service: that it completed). */
+  goodput: 24,
 } as const;
-export const F_STRIDE = 24;
+export const F_STRIDE = 32;
 
-export const NODE_KIND_CODES = { producer: 0, queue: 1, service: 2 } as const;
+export const NODE_KIND_CODES = {
+  producer: 0,
+  queue: 1,
+  service: 2,
+  client: 3,
+  'rate-limiter': 4,
+  'circuit-breaker': 5,
+  bulkhead: 6,
+  'load-balancer': 7,
+  'load-shedder': 8,
+  'concurrency-limiter': 9,
+} as const;
+export type NodeKind = keyof typeof NODE_KIND_CODES;
 
 export function snapshotLength(nodeCount: number): number {
   return G_STRIDE + nodeCount * F_STRIDE;

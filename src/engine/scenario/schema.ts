@@ -4,29 +4,13 @@
  * here, with messages in the words of the tool rather than of the schema library.
  */
 import { z } from 'zod';
+import { id, label, nonNeg, position, positive, wholeNonNeg } from './fields';
+import { callerSchema } from './resilience';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
 
 export const SCENARIO_VERSION = 1;
-
-const nonNeg = (what: string) =>
-  z.number({ error: `expected ${what}, a number ≥ 0` }).finite({ error: `expected ${what}, a finite number` }).min(0, { error: `must be ≥ 0 (${what})` });
-const positive = (what: string) =>
-  z.number({ error: `expected ${what}, a number > 0` }).finite({ error: `expected ${what}, a finite number` }).gt(0, { error: `must be > 0 (${what})` });
-const wholeNonNeg = (what: string) =>
-  z.number({ error: `expected ${what}, a whole number ≥ 0` }).int({ error: `must be a whole number (${what})` }).min(0, { error: `must be ≥ 0 (${what})` });
-
-const id = z
-  .string({ error: 'expected a node id (text)' })
-  .min(1, { error: 'must not be empty' })
-  .max(64, { error: 'at most 64 characters' })
-  .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use only letters, digits and _ . : - (no spaces)' });
-
-const label = z.string({ error: 'expected text' }).max(80, { error: 'at most 80 characters' });
-
-/** Where the canvas draws the node. Ignored by the engine. */
-const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 const common = { id, label: label.optional(), position: position.optional() };
 
@@ -81,6 +65,12 @@ export const producerSchema = z.strictObject({
   priorities: priorityMix.optional(),
   /** Size of each item in bytes. */
   sizeBytes: wholeNonNeg('a size in bytes').default(1024),
+  /** Closed loop: this many users, each sending one request and waiting for its outcome (rate is then ignored). */
+  users: z.number({ error: 'expected a whole number of users ≥ 1' }).int().min(1, { error: 'at least 1 user' }).max(100_000).optional(),
+  /** Closed loop: mean think time between a user's answer and its next request (exponential). */
+  thinkTimeMs: nonNeg('milliseconds').optional(),
+  /** Every item must be answered within this long after creation (an absolute deadline that travels with it). */
+  deadlineMs: positive('milliseconds').optional(),
 });
 export type ProducerConfig = z.infer<typeof producerSchema>;
 
@@ -119,6 +109,10 @@ export const serviceSchema = z.strictObject({
   serviceTime: serviceTimeSchema,
   /** Fraction of items that fail when served (0..1). */
   errorRate: nonNeg('a fraction').max(1, { error: 'must be a fraction between 0 and 1' }).default(0),
+  /** Drop work whose deadline has passed instead of serving it (default true; false = the stale-work bug). */
+  honorDeadlines: z.boolean({ error: 'expected true or false' }).optional(),
+  /** How this service's workers call the targets of its "call" edges: timeouts, retries, budgets. */
+  call: callerSchema.optional(),
 });
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
