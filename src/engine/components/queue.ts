@@ -12,6 +12,8 @@
  *   item is shed first; with `agingMs` an item gains one class per agingMs waited, so no class
  *   starves for ever.
  * - `maxAgeMs`: an item that waited that long expires instead of being served.
+ * - `aqm`: `codel` or `adaptive-lifo` drop from the head when waits stay long (see aqm.ts);
+ *   with the fifo and lifo disciplines.
  *
  * An item arriving at an empty queue whose consumer is free passes straight through (wait 0).
  */
@@ -23,6 +25,7 @@ import {
   EXPIRED,
   PRIO_NORMAL,
   R_BLOCK_TIMEOUT,
+  R_CODEL,
   R_MAX_AGE,
   R_PRIORITY_SHED,
   R_QUEUE_FULL,
@@ -35,6 +38,7 @@ import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import { TimeAverage } from '../metrics/series';
 import { PRIORITY_CLASSES, type NodeConfig, type QueueConfig } from '../scenario/schema';
 import { SimNode } from './node';
+import { AdaptiveLifo, CoDel } from './aqm';
 
 const EXPIRE = 0;
 const BLOCK_TIMEOUT = 1;
@@ -48,6 +52,9 @@ export class Queue extends SimNode {
   private readonly lanes: IntDeque[] = PRIORITY_CLASSES.map(() => new IntDeque(16));
   private depth = 0;
   private expiryAt = Infinity;
+  private aqm: CoDel | AdaptiveLifo | null = null;
+  /** When the queue last went from empty to non-empty (adaptive LIFO's congestion test). */
+  nonEmptySince = 0;
   private waitSince = new Float64Array(0);
 
   arrived = 0;
@@ -58,6 +65,9 @@ export class Queue extends SimNode {
   departed = 0;
   maxDepth = 0;
   private readonly depthAvg = new TimeAverage();
+  /** Wait of departed items per priority class: sum and count (Cobham's formula is per class). */
+  private readonly waitSumByClass = new Float64Array(PRIORITY_CLASSES.length);
+  private readonly departedByClass = new Float64Array(PRIORITY_CLASSES.length);
   private readonly wait = new Histogram();
   private readonly waitWindow = new WindowedHistogram();
   private lastWindow = { p50: 0, p99: 0, mean: 0, depth: 0 };
@@ -77,6 +87,9 @@ export class Queue extends SimNode {
     this.cfg = c;
     this.cap = c.capacity === null ? Infinity : c.capacity;
     this.priority = c.discipline === 'priority';
+    const aqmKind = this.priority ? 'none' : (c.aqm ?? 'none');
+    const target = c.aqmTargetMs ?? 5, interval = c.aqmIntervalMs ?? 100;
+    this.aqm = aqmKind === 'codel' ? new CoDel(target, interval) : aqmKind === 'adaptive-lifo' ? new AdaptiveLifo(target, interval) : null;
     if (wasPriority !== this.priority && this.depth > 0) this.relane();
     if (this.depth > 0 && c.maxAgeMs !== undefined) this.scheduleExpiry();
     // More room (or a policy that no longer blocks) lets waiting senders in.
@@ -152,6 +165,7 @@ export class Queue extends SimNode {
     const sim = this.sim;
     sim.items.entered[item] = sim.now;
     this.lanes[this.priority ? sim.items.cls[item]! : 0]!.pushBack(item);
+    if (this.depth === 0) this.nonEmptySince = sim.now;
     this.depth++;
     this.depthAvg.set(sim.now, this.depth);
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
@@ -179,12 +193,17 @@ export class Queue extends SimNode {
   }
 
   override onReady(receiver: SimNode): void {
+    let lifo = this.cfg.discipline === 'lifo';
+    if (this.aqm !== null && this.depth > 0) {
+      const newestFirst = this.aqm.beforeDequeue(this);
+      if (newestFirst === true) lifo = true;
+      if (this.depth < this.cap) this.wakeWaiters();
+    }
     if (this.depth === 0) {
       this.passWaiters(receiver);
       return;
     }
     const lane = this.lanes[this.nextLane()]!;
-    const lifo = this.cfg.discipline === 'lifo';
     const item = lifo ? lane.peekBack() : lane.peekFront();
     const waited = this.sim.now - this.sim.items.entered[item]!; // before the receiver restamps it
     const r = receiver.offer(item, this);
@@ -241,8 +260,30 @@ export class Queue extends SimNode {
     this.wakeWaiters();
   }
 
+  // ---- what active queue management sees (lane 0: aqm is off under the priority discipline) ----
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  oldestWait(): number {
+    const lane = this.lanes[0]!;
+    return lane.length > 0 ? this.sim.now - this.sim.items.entered[lane.peekFront()]! : -1;
+  }
+
+  dropOldest(): void {
+    const item = this.lanes[0]!.popFront();
+    this.depth--;
+    this.dropped++;
+    this.depthAvg.set(this.sim.now, this.depth);
+    this.sim.finish(item, DROPPED, this.index, R_CODEL);
+  }
+
   private depart(item: number, waited: number, r: OfferResult): void {
     this.departed++;
+    const cls = this.sim.items.cls[item]!;
+    this.waitSumByClass[cls]! += waited;
+    this.departedByClass[cls]!++;
     this.wait.record(waited);
     this.waitWindow.record(waited);
     // Refused by the next hop: the item ends here (the next hop counts the refusal).
@@ -340,6 +381,10 @@ export class Queue extends SimNode {
   }
 
   report(): Record<string, number | string | null> {
+    const byClass: Record<string, number> = {};
+    PRIORITY_CLASSES.forEach((c, i) => {
+      if (this.departedByClass[i]! > 0) byClass[`meanWaitMs_${c}`] = this.waitSumByClass[i]! / this.departedByClass[i]!;
+    });
     return {
       type: 'queue',
       capacity: this.cap === Infinity ? null : this.cap,
@@ -355,6 +400,7 @@ export class Queue extends SimNode {
       meanWaitMs: this.wait.mean,
       p50WaitMs: this.wait.quantile(0.5),
       p99WaitMs: this.wait.quantile(0.99),
+      ...(this.priority ? byClass : {}),
     };
   }
 }

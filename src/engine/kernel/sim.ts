@@ -62,7 +62,7 @@ export class Sim {
   refusedBy = -1;
 
   /** When set, every finished item is reported here (tests and debugging; off by default). */
-  tracer: ((entry: TraceEntry) => void) | null = null;
+  tracer: ((entry: TraceEntry, reason: number, retryAfterMs: number) => void) | null = null;
 
   // Outcomes of root items (the work producers created), system-wide.
   produced = 0;
@@ -248,7 +248,7 @@ export class Sim {
    */
   finish(item: number, outcome: number, at: number, reason = R_NONE, retryAfterMs = 0): void {
     const items = this.items;
-    if (this.tracer) this.tracer([this.now, items.serial[item]!, OUTCOMES[outcome]!, at >= 0 ? this.nodes[at]!.id : '?']);
+    if (this.tracer) this.tracer([this.now, items.serial[item]!, OUTCOMES[outcome]!, at >= 0 ? this.nodes[at]!.id : '?'], reason, retryAfterMs);
     if (items.obsHead[item]! >= 0) this.releaseObservers(item, outcome);
     if (reason >= 0) this.reasonCounts[reason]!++;
     if (items.parent[item]! < 0) {

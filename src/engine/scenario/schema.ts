@@ -93,6 +93,12 @@ export const queueSchema = z
     agingMs: nonNeg('milliseconds').default(0),
     /** Items older than this expire instead of being served (stale work). */
     maxAgeMs: positive('milliseconds').optional(),
+    /** Active queue management: CoDel (RFC 8289) or Facebook's adaptive LIFO. Not with discipline "priority". */
+    aqm: z.enum(['none', 'codel', 'adaptive-lifo'], { error: 'expected "none", "codel" or "adaptive-lifo"' }).optional(),
+    /** CoDel target / adaptive LIFO's M: acceptable standing queue delay (default 5 ms). */
+    aqmTargetMs: positive('milliseconds').optional(),
+    /** CoDel interval / adaptive LIFO's N (default 100 ms). */
+    aqmIntervalMs: positive('milliseconds').optional(),
   });
 export type QueueConfig = z.infer<typeof queueSchema>;
 
