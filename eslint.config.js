@@ -38,4 +38,33 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/worker/**'], message: 'The CLI uses the engine only.' }] }] },
   },
+  {
+    // The worker runs the engine against wall time; it knows nothing of React or the page.
+    files: ['src/worker/**/*.ts'],
+    languageOptions: { globals: globals.worker },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/cli/**', 'react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'd3-*'], message: 'The worker imports the engine (and comlink) only.' }] }],
+    },
+  },
+  {
+    // The UI reaches the worker through src/ui/simClient.ts alone, and only for types otherwise.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/worker/**', '!**/worker/protocol'], allowTypeImports: true, message: 'Only src/ui/simClient.ts talks to the worker; import types from worker/protocol.' }, { group: ['**/cli/**'], message: 'The UI does not use the CLI.' }] },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Worker']", message: 'Only src/ui/simClient.ts creates the simulation worker.' }],
+      'no-restricted-globals': ['error', { name: 'postMessage', message: 'Talk to the worker through src/ui/simClient.ts.' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
+    ignores: ['src/ui/simClient.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'comlink', message: 'Only src/ui/simClient.ts talks to the worker.' }] }],
+    },
+  },
+  { files: ['src/ui/simClient.ts'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import { sim } from './ui/simClient';
+import { scenarioStore } from './ui/store/appStore';
+import { startWorkerSync } from './ui/sync/workerSync';
+
+startWorkerSync(scenarioStore);
+
+// A handle for checking the crash path from the console or a browser test.
+(window as unknown as { backpressure: object }).backpressure = { killWorker: sim.killWorkerForTesting };
+
+// End-to-end tests and bench:ui drive the app through these; a normal visit never loads them.
+if (new URLSearchParams(window.location.search).has('testhooks')) void import('./ui/testHooks');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary area="The playground">
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,38 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { FlowCanvas } from './canvas/FlowCanvas';
+import { ChartsPanel } from './charts/ChartsPanel';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Inspector } from './panels/inspector/Inspector';
+import { Palette } from './panels/Palette';
+import { Toolbar } from './panels/Toolbar';
+import { WorkerAlert } from './WorkerAlert';
+import './styles/base.css';
+import './styles/layout.css';
+
+/** Palette left, canvas centre, inspector right, charts below, run controls on top. */
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <div className="bp-app">
+        <ErrorBoundary area="The toolbar" gridArea="toolbar">
+          <Toolbar />
+        </ErrorBoundary>
+        <WorkerAlert />
+        <ErrorBoundary area="The palette" gridArea="palette">
+          <Palette />
+        </ErrorBoundary>
+        <main className="bp-main">
+          <ErrorBoundary area="The canvas">
+            <FlowCanvas />
+          </ErrorBoundary>
+        </main>
+        <ErrorBoundary area="The inspector" gridArea="inspector">
+          <Inspector />
+        </ErrorBoundary>
+        <ErrorBoundary area="The charts" gridArea="charts">
+          <ChartsPanel />
+        </ErrorBoundary>
+      </div>
+    </ReactFlowProvider>
+  );
+}

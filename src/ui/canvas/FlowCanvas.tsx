@@ -1,0 +1,124 @@
+import { useCallback, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type DefaultEdgeOptions,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { NODE_TYPES, type NodeType } from '../../engine/index';
+import { scenarioStore, useScenario } from '../store/appStore';
+import { connectionError, NODE_H, NODE_W, type FlowEdge, type FlowNode } from '../store/graph';
+import { noticeStore } from '../store/noticeStore';
+import { DotsLayer } from './DotsLayer';
+import { CanvasNotices } from './CanvasNotices';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+import './canvas.css';
+
+/** The drag-and-drop payload type for palette entries. */
+export const DRAG_KIND = 'application/x-backpressure-kind';
+
+const defaultEdgeOptions: DefaultEdgeOptions = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#9aa5b1' } };
+const deleteKeys = ['Delete', 'Backspace'];
+const fitViewOptions = { padding: 0.1, maxZoom: 1.25 };
+
+function refuse(from: string, to: string, why: string): void {
+  noticeStore.getState().showAlert(`Cannot connect “${from}” → “${to}”: ${why}.`);
+}
+
+const onNodesChange = (changes: NodeChange<FlowNode>[]) => scenarioStore.getState().applyNodeChanges(changes);
+const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => scenarioStore.getState().applyEdgeChanges(changes);
+const onDelete: OnDelete<FlowNode, FlowEdge> = ({ nodes, edges }) =>
+  scenarioStore.getState().remove(
+    nodes.map((n) => n.id),
+    edges.map((e) => e.id),
+  );
+
+function onConnect(c: Connection): void {
+  const why = scenarioStore.getState().connect(c.source, c.target);
+  if (why) refuse(c.source, c.target, why);
+  else noticeStore.getState().dismissAlert();
+}
+
+// While dragging, xyflow marks the handle under the pointer valid or not using this.
+function isValidConnection(c: FlowEdge | Connection): boolean {
+  const { nodes, edges } = scenarioStore.getState();
+  return connectionError(nodes, edges, c.source, c.target) === null;
+}
+
+// A drop on an invalid handle never reaches onConnect: say why here.
+function onConnectEnd(_e: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+  if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+  const forward = state.fromHandle?.type !== 'target';
+  const from = forward ? state.fromNode.id : state.toNode.id;
+  const to = forward ? state.toNode.id : state.fromNode.id;
+  const { nodes, edges } = scenarioStore.getState();
+  const why = connectionError(nodes, edges, from, to);
+  if (why) refuse(from, to, why);
+}
+
+function isKind(v: string): v is NodeType {
+  return (NODE_TYPES as readonly string[]).includes(v);
+}
+
+/** The editor: the graph that is the scenario, with items animated on top. */
+export function FlowCanvas() {
+  const nodes = useScenario((s) => s.nodes);
+  const edges = useScenario((s) => s.edges);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(DRAG_KIND)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(DRAG_KIND);
+      if (!isKind(kind)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      scenarioStore.getState().addNode(kind, { x: p.x - NODE_W / 2, y: p.y - NODE_H / 2 });
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="bp-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        deleteKeyCode={deleteKeys}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.2}
+        maxZoom={2}
+        connectionRadius={28}
+        aria-label="Design canvas"
+      >
+        <Background gap={24} color="#d5dbe3" />
+        <Controls showInteractive={false} />
+        <DotsLayer />
+      </ReactFlow>
+      <CanvasNotices />
+    </div>
+  );
+}

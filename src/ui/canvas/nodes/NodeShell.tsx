@@ -1,0 +1,38 @@
+import type { ReactNode, Ref } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeType } from '../../../engine/index';
+import './nodes.css';
+
+const KIND_LABEL: Record<NodeType, string> = { producer: 'Producer', queue: 'Queue', service: 'Service' };
+
+interface Props {
+  kind: NodeType;
+  title: string;
+  subtitle: string;
+  rootRef: Ref<HTMLDivElement>;
+  statusRef: Ref<HTMLSpanElement>;
+  children: ReactNode;
+}
+
+/** The frame every node shares: handles, kind, title, and a status line coloured by health. */
+export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children }: Props) {
+  return (
+    <div ref={rootRef} className={`bp-node bp-node--${kind}`} data-health="idle">
+      {/* Producers get an input handle too, so wiring into one is refused with a reason, not ignored. */}
+      <Handle type="target" position={Position.Left} className={kind === 'producer' ? 'bp-handle bp-handle--inert' : 'bp-handle'} />
+      <div className="bp-node__head">
+        <span className="bp-node__kind">{KIND_LABEL[kind]}</span>
+        <span className="bp-node__title">{title}</span>
+      </div>
+      <div className="bp-node__sub">{subtitle}</div>
+      {children}
+      <div className="bp-node__status">
+        <span className="bp-node__dot" aria-hidden="true" />
+        <span className="bp-live" ref={statusRef}>
+          idle
+        </span>
+      </div>
+      <Handle type="source" position={Position.Right} className="bp-handle" />
+    </div>
+  );
+}

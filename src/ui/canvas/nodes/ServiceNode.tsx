@@ -1,0 +1,85 @@
+import { memo, useRef } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { F, type ServiceConfig } from '../../../engine/index';
+import { nodeBase, nodeHealth } from '../../frames/derive';
+import { useFrames } from '../../frames/useFrames';
+import { count } from '../../format';
+import { Counters, type CounterSpec } from './Counters';
+import { NodeShell } from './NodeShell';
+import { setData, setText, setFill } from '../../liveDom';
+import { STATUS_TEXT } from './status';
+
+const COUNTERS: CounterSpec[] = [
+  { key: 'done', label: 'Completed' },
+  { key: 'failed', label: 'Failed', tone: 'bad' },
+];
+/** Up to this many workers are drawn as slots; more are drawn as one bar. */
+const MAX_SLOTS = 16;
+
+function describeTime(d: ServiceConfig['serviceTime']): string {
+  switch (d.dist) {
+    case 'constant':
+      return `${d.ms} ms each`;
+    case 'exponential':
+      return `~${d.meanMs} ms (exp.)`;
+    case 'lognormal':
+      return `~${d.meanMs} ms (lognormal)`;
+    case 'uniform':
+      return `${d.minMs}–${d.maxMs} ms`;
+  }
+}
+
+export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Node<ServiceConfig, 'service'>>) {
+  const root = useRef<HTMLDivElement>(null);
+  const status = useRef<HTMLSpanElement>(null);
+  const slots = useRef<HTMLDivElement>(null);
+  const busyBar = useRef<HTMLDivElement>(null);
+  const busy = useRef<HTMLDivElement>(null);
+  const refs = useRef<Record<string, HTMLElement | null>>({}).current;
+  const asSlots = data.concurrency <= MAX_SLOTS;
+
+  useFrames((s) => {
+    const i = s.indexOf.get(id);
+    if (i === undefined || !s.snapshot) return;
+    const b = nodeBase(i);
+    const snap = s.snapshot;
+    const working = snap[b + F.level]!;
+    const held = snap[b + F.held]!;
+    const workers = snap[b + F.capacity]!;
+    const health = nodeHealth(s.history, snap, i);
+    setData(root.current, 'health', health);
+    setText(status.current, STATUS_TEXT.service[health]);
+    const el = slots.current;
+    if (el) {
+      for (let k = 0; k < el.children.length; k++) {
+        const state = k < working ? 'busy' : k < working + held ? 'held' : 'free';
+        setData(el.children[k] as HTMLElement, 'state', state);
+      }
+    }
+    setFill(busyBar.current, workers > 0 ? (working + held) / workers : 0);
+    const util = Math.round(snap[b + F.utilization]! * 100);
+    setText(busy.current, `${count(working + held)} / ${count(workers)} busy · ${util}%`);
+    setText(refs.done ?? null, count(snap[b + F.completed]!));
+    setText(refs.failed ?? null, count(snap[b + F.failed]!));
+  });
+
+  return (
+    <NodeShell kind="service" title={data.label || id} subtitle={`${data.concurrency} × ${describeTime(data.serviceTime)}`} rootRef={root} statusRef={status}>
+      {asSlots ? (
+        <div className="bp-slots" ref={slots} aria-hidden="true">
+          {Array.from({ length: data.concurrency }, (_, k) => (
+            <span key={k} className="bp-slot" data-state="free" />
+          ))}
+        </div>
+      ) : (
+        <div className="bp-fill bp-fill--slots">
+          <div className="bp-fill__bar" ref={busyBar} />
+        </div>
+      )}
+      <div className="bp-node__line bp-live" ref={busy}>
+        0 / {data.concurrency} busy
+      </div>
+      <Counters specs={COUNTERS} refs={refs} />
+    </NodeShell>
+  );
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { F, G, G_STRIDE, snapshotLength } from '../../engine/index';
+import { nodeBase, rateAt } from './derive';
+import { RowHistory } from './history';
+
+/** Rows every 250 ms in which node 0's `arrived` counter grows by `perRow`. */
+function history(rows: number, perRow: number): RowHistory {
+  const len = snapshotLength(1);
+  const h = new RowHistory(len);
+  const data = new Float64Array(rows * len);
+  for (let i = 0; i < rows; i++) {
+    data[i * len + G.now] = (i + 1) * 250;
+    data[i * len + G.windowMs] = 250;
+    data[i * len + nodeBase(0) + F.arrived] = (i + 1) * perRow;
+  }
+  h.append(data);
+  return h;
+}
+
+describe('rates from cumulative counters', () => {
+  it('differences over about a second of simulated time', () => {
+    const h = history(20, 25);
+    expect(rateAt(h, 19, G_STRIDE + F.arrived)).toBeCloseTo(100);
+  });
+
+  it('counts from zero at t = 0 before a full second has passed', () => {
+    const h = history(2, 25);
+    expect(rateAt(h, 0, G_STRIDE + F.arrived)).toBeCloseTo(100);
+  });
+
+  it('keeps the newest rows when the ring is full', () => {
+    const h = history(10_000, 1);
+    expect(h.count).toBe(h.capacity);
+    expect(h.timeMs(h.count - 1)).toBe(10_000 * 250);
+    expect(h.firstAtOrAfter(h.timeMs(5))).toBe(5);
+  });
+});

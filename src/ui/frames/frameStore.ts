@@ -1,0 +1,63 @@
+/**
+ * Per-frame data: the latest snapshot and the sampled history. Deliberately not React state: it
+ * changes 30 times a second, and readers (node badges, edge dots, charts) subscribe here and write
+ * to refs or the DOM directly (shared/STYLE.md, habit 6).
+ */
+import type { Frame, RunStatus } from '../../worker/protocol';
+import { RowHistory } from './history';
+
+export interface FrameState {
+  epoch: number;
+  nodeIds: readonly string[];
+  indexOf: ReadonlyMap<string, number>;
+  snapshot: Float64Array | null;
+  history: RowHistory | null;
+  status: RunStatus;
+  /** Bumped by every frame: readers compare it to skip redundant work. */
+  version: number;
+}
+
+const IDLE: RunStatus = { playing: false, simMs: 0, requestedSpeed: 1, achievedSpeed: 0, lagging: false, halted: null };
+
+function empty(): FrameState {
+  return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, status: IDLE, version: 0 };
+}
+
+let state: FrameState = empty();
+const listeners = new Set<(s: FrameState) => void>();
+
+export const frameStore = {
+  get(): FrameState {
+    return state;
+  },
+
+  subscribe(fn: (s: FrameState) => void): () => void {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  },
+
+  push(frame: Frame): void {
+    if (frame.epoch !== state.epoch) {
+      const ids = frame.nodeIds ?? state.nodeIds;
+      state = {
+        ...empty(),
+        epoch: frame.epoch,
+        nodeIds: ids,
+        indexOf: new Map(ids.map((id, i) => [id, i])),
+        history: new RowHistory(frame.snapshot.length),
+        version: state.version,
+      };
+    }
+    state.snapshot = frame.snapshot;
+    state.status = frame.status;
+    if (frame.rows.length > 0) state.history?.append(frame.rows);
+    state.version++;
+    for (const fn of listeners) fn(state);
+  },
+
+  /** Forgets everything (a restarted worker). */
+  clear(): void {
+    state = { ...empty(), version: state.version + 1 };
+    for (const fn of listeners) fn(state);
+  },
+};

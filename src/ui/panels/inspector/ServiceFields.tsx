@@ -1,0 +1,77 @@
+import { moments, type ServiceConfig, type ServiceTime } from '../../../engine/index';
+import { rate } from '../../format';
+import { applyParam } from './applyParam';
+import { SelectParam, TextParam } from './fields';
+import { HINT } from './hints';
+import { numberOrText } from './useParamDraft';
+
+type Dist = ServiceTime['dist'];
+const DISTS: { value: Dist; label: string }[] = [
+  { value: 'exponential', label: 'Exponential (random)' },
+  { value: 'constant', label: 'Constant (always the same)' },
+  { value: 'lognormal', label: 'Lognormal (long tail)' },
+  { value: 'uniform', label: 'Uniform (between two values)' },
+];
+
+/** A new distribution with about the same mean as the old one. */
+function switchDist(from: ServiceTime, to: Dist): ServiceTime {
+  const m = Math.max(0.1, Math.round(moments(from).mean * 100) / 100 || 10);
+  switch (to) {
+    case 'constant':
+      return { dist: 'constant', ms: m };
+    case 'exponential':
+      return { dist: 'exponential', meanMs: m };
+    case 'lognormal':
+      return { dist: 'lognormal', meanMs: m, sigma: 0.5 };
+    case 'uniform':
+      return { dist: 'uniform', minMs: Math.round(m * 50) / 100, maxMs: Math.round(m * 150) / 100 };
+  }
+}
+
+function TimeFields({ id, st }: { id: string; st: ServiceTime }) {
+  const set = (field: string) => (t: string) => ({ serviceTime: { ...st, [field]: numberOrText(t) } });
+  switch (st.dist) {
+    case 'constant':
+      return <TextParam nodeId={id} label="Time" unit="ms" hint={HINT.constantMs} shown={String(st.ms)} toPatch={set('ms')} />;
+    case 'exponential':
+      return <TextParam nodeId={id} label="Mean" unit="ms" hint={HINT.meanMs} shown={String(st.meanMs)} toPatch={set('meanMs')} />;
+    case 'lognormal':
+      return (
+        <>
+          <TextParam nodeId={id} label="Mean" unit="ms" hint={HINT.meanMs} shown={String(st.meanMs)} toPatch={set('meanMs')} />
+          <TextParam nodeId={id} label="Sigma" hint={HINT.sigma} shown={String(st.sigma)} toPatch={set('sigma')} />
+        </>
+      );
+    case 'uniform':
+      return (
+        <>
+          <TextParam nodeId={id} label="Min" unit="ms" hint={HINT.minMs} shown={String(st.minMs)} toPatch={set('minMs')} />
+          <TextParam nodeId={id} label="Max" unit="ms" hint={HINT.maxMs} shown={String(st.maxMs)} toPatch={set('maxMs')} />
+        </>
+      );
+  }
+}
+
+export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
+  const id = cfg.id;
+  const mean = moments(cfg.serviceTime).mean;
+  const most = mean > 0 ? (cfg.concurrency * 1000) / mean : Infinity;
+  return (
+    <>
+      <p className="bp-derived">
+        Can finish about <strong>{Number.isFinite(most) ? rate(most) : 'unlimited items/s'}</strong> at most ({cfg.concurrency} worker
+        {cfg.concurrency === 1 ? '' : 's'} ÷ {Math.round(mean * 100) / 100} ms each).
+      </p>
+      <TextParam nodeId={id} label="Concurrency" unit="workers" hint={HINT.concurrency} inputMode="numeric" shown={String(cfg.concurrency)} toPatch={(t) => ({ concurrency: numberOrText(t) })} />
+      <SelectParam
+        label="Service time"
+        hint={HINT.serviceTime}
+        value={cfg.serviceTime.dist}
+        options={DISTS}
+        onChange={(d) => applyParam(id, { serviceTime: switchDist(cfg.serviceTime, d) })}
+      />
+      <TimeFields key={cfg.serviceTime.dist} id={id} st={cfg.serviceTime} />
+      <TextParam nodeId={id} label="Error rate" unit="0–1" hint={HINT.errorRate} shown={String(cfg.errorRate)} toPatch={(t) => ({ errorRate: numberOrText(t) })} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, type ReactNode } from 'react';
+import { useParamDraft } from './useParamDraft';
+
+interface ShellProps {
+  id: string;
+  label: string;
+  /** Omitted in compact groups, where the group carries the hint. */
+  hint?: string;
+  error?: string | null;
+  unit?: string;
+  children: ReactNode;
+}
+
+/** Label, control, unit, hint and error, laid out the same for every parameter. */
+function FieldShell({ id, label, hint, error, unit, children }: ShellProps) {
+  return (
+    <div className="bp-field" data-invalid={error ? true : undefined}>
+      <label className="bp-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="bp-field__control">
+        {children}
+        {unit && <span className="bp-field__unit">{unit}</span>}
+      </div>
+      {hint && (
+        <p className="bp-field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="bp-field__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface TextParamProps {
+  nodeId: string;
+  label: string;
+  hint?: string;
+  unit?: string;
+  /** The current value as the field shows it. */
+  shown: string;
+  toPatch: (text: string) => Record<string, unknown>;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  disabled?: boolean;
+  placeholder?: string;
+}
+
+/** A typed parameter (numbers included: typing "abc" must be possible, and refused with a reason). */
+export function TextParam({ nodeId, label, hint, unit, shown, toPatch, inputMode = 'decimal', disabled, placeholder }: TextParamProps) {
+  const id = useId();
+  const d = useParamDraft(nodeId, shown, toPatch);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={d.error} unit={unit}>
+      <input
+        id={id}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        spellCheck={false}
+        value={d.text}
+        disabled={disabled}
+        placeholder={placeholder}
+        aria-invalid={d.error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : '', d.error ? `${id}-error` : ''].join(' ').trim() || undefined}
+        onChange={(e) => d.onChange(e.target.value)}
+        onFocus={d.onFocus}
+        onBlur={d.onBlur}
+        onKeyDown={d.onKeyDown}
+      />
+    </FieldShell>
+  );
+}
+
+interface SelectParamProps<T extends string> {
+  label: string;
+  hint: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}
+
+export function SelectParam<T extends string>({ label, hint, value, options, onChange }: SelectParamProps<T>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint}>
+      <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxParam({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="bp-check">
+      <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      <p className="bp-field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    </div>
+  );
+}

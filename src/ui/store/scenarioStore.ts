@@ -1,0 +1,131 @@
+/**
+ * The design being edited: the graph (which is the scenario), its seed, and every edit a person can
+ * make as a named action in one place (shared/STYLE.md, habit 9). No per-frame data lives here.
+ */
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
+import { createStore } from 'zustand/vanilla';
+import type { NodeType, Scenario, ScenarioIssue } from '../../engine/index';
+import {
+  connectionError,
+  edgeId,
+  edgesFromScenario,
+  freeSpot,
+  mergeConfig,
+  nextId,
+  nodesFromScenario,
+  starterConfig,
+  toScenario,
+  type FlowEdge,
+  type FlowNode,
+  type ScenarioMeta,
+} from './graph';
+
+export interface ScenarioState {
+  meta: ScenarioMeta;
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  /** Bumped by edits that change what is wired to what: the run restarts from t = 0. */
+  structureVersion: number;
+
+  loadScenario(s: Scenario): void;
+  addNode(type: NodeType, near: XYPosition): string;
+  /** Deletes nodes (with their edges) and edges, as one edit. */
+  remove(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
+  /** Draws from → to, or says why not (and draws nothing). */
+  connect(from: string, to: string): string | null;
+  /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
+  setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
+  setSeed(seed: number): void;
+  select(id: string | null): void;
+  /** Moves, selection and measurements from the canvas (removals go through remove). */
+  applyNodeChanges(changes: NodeChange<FlowNode>[]): void;
+  applyEdgeChanges(changes: EdgeChange<FlowEdge>[]): void;
+}
+
+export function createScenarioStore(initial: Scenario) {
+  return createStore<ScenarioState>()((set, get) => ({
+    meta: metaOf(initial),
+    nodes: nodesFromScenario(initial),
+    edges: edgesFromScenario(initial),
+    structureVersion: 0,
+
+    loadScenario(s) {
+      set((st) => ({ meta: metaOf(s), nodes: nodesFromScenario(s), edges: edgesFromScenario(s), structureVersion: st.structureVersion + 1 }));
+    },
+
+    addNode(type, near) {
+      const { nodes } = get();
+      const id = nextId(type, nodes);
+      const node: FlowNode = { id, type, position: freeSpot(nodes, near), data: starterConfig(type, id), selected: true };
+      set((st) => ({
+        nodes: [...st.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node],
+        edges: st.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        structureVersion: st.structureVersion + 1,
+      }));
+      return id;
+    },
+
+    remove(nodeIds, edgeIds = []) {
+      const { nodes, edges } = get();
+      const goneNodes = new Set(nodeIds);
+      const goneEdges = new Set(edgeIds);
+      const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
+      const keptEdges = edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target));
+      if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
+      set((st) => ({ nodes: keptNodes, edges: keptEdges, structureVersion: st.structureVersion + 1 }));
+    },
+
+    connect(from, to) {
+      const { nodes, edges } = get();
+      const why = connectionError(nodes, edges, from, to);
+      if (why) return why;
+      const edge: FlowEdge = { id: edgeId(from, to), source: from, target: to, type: 'flow' };
+      set((st) => ({ edges: [...st.edges, edge], structureVersion: st.structureVersion + 1 }));
+      return null;
+    },
+
+    setParam(id, patch) {
+      const node = get().nodes.find((n) => n.id === id);
+      if (!node) return [{ path: 'id', message: `no node with id "${id}"` }];
+      const parsed = mergeConfig(node.data, patch);
+      if (!parsed.ok) return parsed.issues;
+      set((st) => ({ nodes: st.nodes.map((n) => (n.id === id ? { ...n, data: parsed.value } : n)) }));
+      return null;
+    },
+
+    setSeed(seed) {
+      set((st) => ({ meta: { ...st.meta, seed } }));
+    },
+
+    select(id) {
+      set((st) => ({
+        nodes: st.nodes.map((n) => ((n.id === id) !== Boolean(n.selected) ? { ...n, selected: n.id === id } : n)),
+        edges: st.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+      }));
+    },
+
+    applyNodeChanges(changes) {
+      const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
+      if (kept.length > 0) set((st) => ({ nodes: applyNodeChanges(kept, st.nodes) }));
+    },
+
+    applyEdgeChanges(changes) {
+      const kept = changes.filter((c) => c.type === 'select');
+      if (kept.length > 0) set((st) => ({ edges: applyEdgeChanges(kept, st.edges) }));
+    },
+  }));
+}
+
+function metaOf(s: Scenario): ScenarioMeta {
+  return { name: s.name, ...(s.description !== undefined ? { description: s.description } : {}), durationMs: s.durationMs, seed: s.seed };
+}
+
+export type ScenarioStore = ReturnType<typeof createScenarioStore>;
+
+/** The scenario as plain data (what the worker, a file and a share link carry). */
+export function scenarioOf(st: ScenarioState): Scenario {
+  return toScenario(st.meta, st.nodes, st.edges);
+}
+
+/** Selectors used by more than one component live at module level (stable identities). */
+export const selectSelectedId = (st: ScenarioState): string | null => st.nodes.find((n) => n.selected)?.id ?? null;

@@ -1,0 +1,62 @@
+/**
+ * Hooks for the end-to-end tests and bench:ui, loaded only when the page's address has
+ * `?testhooks` (its own chunk, so a normal visit never downloads it). They go through the same
+ * doors a person does: the design store for the scenario, simClient for the worker.
+ *
+ *   window.bpTest.load(scenario)              shows `scenario` on the canvas; the worker follows
+ *   window.bpTest.run(scenario, seed, ms)     loads, then steps the worker to exactly `ms`
+ *                                             simulated (a multiple of a step) and returns its report
+ */
+import { parseScenario, type Report } from '../engine/index';
+import { frameStore, type FrameState } from './frames/frameStore';
+import { sim } from './simClient';
+import { scenarioStore } from './store/appStore';
+
+export interface TestHooks {
+  load(input: unknown): Promise<void>;
+  run(input: unknown, seed: number, simMs: number): Promise<Report>;
+}
+
+function parse(input: unknown) {
+  const p = parseScenario(input);
+  if (!p.ok) throw new Error(`invalid scenario: ${p.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return p.value;
+}
+
+/** Resolves with the first frame state that satisfies `ok` (now, or when it arrives). */
+function frameWhere(ok: (s: FrameState) => boolean): Promise<FrameState> {
+  return new Promise((resolve) => {
+    if (ok(frameStore.get())) return resolve(frameStore.get());
+    const off = frameStore.subscribe((s) => {
+      if (!ok(s)) return;
+      off();
+      resolve(s);
+    });
+  });
+}
+
+const hooks: TestHooks = {
+  async load(input) {
+    const epoch = frameStore.get().epoch;
+    scenarioStore.getState().loadScenario(parse(input));
+    await frameWhere((s) => s.epoch !== epoch && s.snapshot !== null);
+  },
+
+  async run(input, seed, simMs) {
+    const scenario = { ...parse(input), seed };
+    await sim.pause();
+    await hooks.load(scenario);
+    for (let now = frameStore.get().status.simMs; now < simMs; ) {
+      await sim.step();
+      const s = await frameWhere((f) => f.status.simMs > now);
+      now = s.status.simMs;
+    }
+    const reached = frameStore.get().status.simMs;
+    if (reached !== simMs) throw new Error(`stepped to ${reached} ms, not ${simMs} ms: ask for a multiple of one step`);
+    const report = await sim.report();
+    if (!report) throw new Error('the worker gave no report');
+    return report;
+  },
+};
+
+(window as unknown as { bpTest: TestHooks }).bpTest = hooks;

@@ -1,0 +1,66 @@
+/**
+ * The typed contract between the UI thread and the simulation worker. Types only: the UI may
+ * `import type` from here, never the worker itself (shared/STYLE.md, habit 5).
+ */
+import type { Report, Scenario } from '../engine/index';
+
+/** Simulated seconds per wall second, or as fast as the worker can go. */
+export type Speed = number | 'max';
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+
+export interface RunStatus {
+  playing: boolean;
+  /** Simulated time, ms. */
+  simMs: number;
+  requestedSpeed: Speed;
+  /** Simulated ms per wall ms over the last second of play (0 when paused). */
+  achievedSpeed: number;
+  /** Set while playing slower than requested: the worker cannot do the work in real time. */
+  lagging: boolean;
+  /** The engine stopped the run itself (a runaway); the message says why. */
+  halted: string | null;
+}
+
+/**
+ * What the worker pushes about 30 times a second. Both arrays are transferred, not copied.
+ * `rows` holds the series rows sampled since the previous frame, oldest first, each
+ * `snapshot.length` long (metrics/layout.ts).
+ */
+export interface Frame {
+  /** Bumped by every load/reset/replace: rows from an older epoch never mix with newer ones. */
+  epoch: number;
+  /** Node ids in snapshot order; sent on the first frame of an epoch only. */
+  nodeIds?: string[];
+  snapshot: Float64Array;
+  rows: Float64Array;
+  status: RunStatus;
+}
+
+export type FrameListener = (frame: Frame) => void;
+
+export type ParamResult = { ok: true } | { ok: false; message: string };
+
+/** What the worker exposes through comlink. */
+export interface SimApi {
+  /** Registers the frame callback (a comlink proxy). */
+  connect(onFrame: FrameListener): void;
+  /** Builds a fresh run of `scenario` at t = 0 with `seed`, paused. */
+  load(scenario: Scenario, seed: number): void;
+  play(): void;
+  pause(): void;
+  /** Pauses, then advances one slice of simulated time. */
+  step(): Promise<void>;
+  /** Back to t = 0 with the current scenario (live edits included) and seed. */
+  reset(): void;
+  setSpeed(speed: Speed): void;
+  /** A live edit at the current simulated instant. */
+  setParams(nodeId: string, patch: Record<string, unknown>): ParamResult;
+  /** A structural edit (or a new seed): restarts from t = 0 with the new scenario, keeping play state. */
+  replaceScenario(scenario: Scenario, seed: number): void;
+  /** The run's report so far (the same one the CLI prints for the same scenario, seed and time). */
+  report(): Report | null;
+  /** Answers at once: the UI uses it to tell a busy worker from a dead one. */
+  ping(): number;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { F, F_STRIDE, G, G_STRIDE, parseScenario, type Scenario } from '../engine/index';
+import { Runner, SAMPLE_MS, type Host } from './runner';
+import type { Frame } from './protocol';
+
+function scenario(): Scenario {
+  const p = parseScenario({
+    version: 1,
+    nodes: [
+      { id: 'clients', type: 'producer', rate: 110 },
+      { id: 'buffer', type: 'queue', capacity: 50 },
+      { id: 'workers', type: 'service', serviceTime: { dist: 'exponential', meanMs: 10 } },
+    ],
+    edges: [
+      { from: 'clients', to: 'buffer' },
+      { from: 'buffer', to: 'workers' },
+    ],
+  });
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return p.value;
+}
+
+/** A host whose clock moves only when the test says so. */
+function fakeHost() {
+  let now = 0;
+  let timers: { at: number; fn: () => void }[] = [];
+  const host: Host = {
+    now: () => now,
+    later: (fn, ms) => void timers.push({ at: now + ms, fn }),
+    soon: (fn) => void timers.push({ at: now, fn }),
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers[0];
+      if (!next || next.at > end) break;
+      timers = timers.slice(1);
+      now = Math.max(now, next.at);
+      next.fn();
+    }
+    now = end;
+  };
+  const flush = () => advance(0);
+  return { host, advance, flush };
+}
+
+function setup() {
+  const h = fakeHost();
+  const runner = new Runner(h.host);
+  const frames: Frame[] = [];
+  runner.connect((f) => void frames.push(f));
+  runner.load(scenario(), 1);
+  return { ...h, runner, frames, last: () => frames[frames.length - 1]! };
+}
+
+describe('Runner', () => {
+  it('tracks wall time at the requested speed', () => {
+    const t = setup();
+    t.runner.setSpeed(2);
+    t.runner.play();
+    t.advance(1000);
+    expect(t.last().status.simMs).toBeGreaterThan(1900);
+    expect(t.last().status.simMs).toBeLessThanOrEqual(2000);
+    expect(t.last().status.playing).toBe(true);
+  });
+
+  it('sends the node layout once per epoch and every sampled row once', () => {
+    const t = setup();
+    t.runner.play();
+    t.advance(3000);
+    const rows = t.frames.reduce((n, f) => n + f.rows.length / f.snapshot.length, 0);
+    expect(rows).toBe(Math.floor(t.last().status.simMs / SAMPLE_MS));
+    expect(t.frames.filter((f) => f.nodeIds).length).toBe(1);
+    expect(t.frames[0]!.nodeIds).toEqual(['clients', 'buffer', 'workers']);
+  });
+
+  it('steps one sample interval at a time, paused', async () => {
+    const t = setup();
+    const stepped = t.runner.step();
+    t.flush();
+    await stepped;
+    expect(t.last().status.simMs).toBe(SAMPLE_MS);
+    expect(t.last().status.playing).toBe(false);
+    expect(t.last().rows.length).toBe(t.last().snapshot.length);
+    expect(t.last().rows[G.now]).toBe(SAMPLE_MS);
+  });
+
+  it('applies a live edit without a reset, and a reset replays the edited design', () => {
+    const t = setup();
+    t.runner.play();
+    t.advance(2000);
+    const before = t.last().status.simMs;
+    expect(t.runner.setParams('buffer', { capacity: 5 })).toEqual({ ok: true });
+    expect(t.last().status.simMs).toBe(before);
+    t.runner.reset();
+    expect(t.last().status.simMs).toBe(0);
+    expect(t.last().epoch).toBe(2);
+    const capField = G_STRIDE + 1 * F_STRIDE + F.capacity; // node 1 is the buffer
+    expect(t.last().snapshot[capField]).toBe(5);
+  });
+
+  it('refuses a bad live edit and keeps the last good value', () => {
+    const t = setup();
+    const r = t.runner.setParams('buffer', { capacity: -5 });
+    expect(r.ok).toBe(false);
+    const capField = G_STRIDE + 1 * F_STRIDE + F.capacity;
+    expect(t.last().snapshot[capField]).toBe(50);
+  });
+});

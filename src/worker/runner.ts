@@ -1,0 +1,220 @@
+/**
+ * Runs the engine against wall time: small slices of simulated time at the chosen speed, never
+ * more than WORK_MS of work before yielding, no catch-up spiral when it falls behind (the shortfall
+ * is reported, not made up: MainLoop.js's "panic"), and frames pushed at about 30 per second.
+ */
+import { G, createSimulation, type Report, type Scenario, type Simulation } from '../engine/index';
+import type { Frame, ParamResult, RunStatus, Speed } from './protocol';
+import { rowsSince } from './seriesTail';
+import { SpeedMeter } from './speedMeter';
+
+/** Simulated ms per series row: fine enough for charts, coarse enough for steady windows. */
+export const SAMPLE_MS = 250;
+/** Series rows the engine keeps; the UI keeps its own history, this only bridges slow frames. */
+const SERIES_ROWS = 2400;
+/** Longest stretch of work before yielding to the worker's event loop. */
+export const WORK_MS = 8;
+/** Pause between slices when on schedule. */
+const IDLE_MS = 8;
+const FRAME_MS = 33;
+/** A longer gap (a throttled background tab) is not made up for. */
+const MAX_WALL_STEP_MS = 100;
+
+/** What the runner needs from its host: a clock and two ways to run later. */
+export interface Host {
+  now(): number;
+  later(fn: () => void, ms: number): void;
+  /** As soon as possible, after pending messages. */
+  soon(fn: () => void): void;
+}
+
+export type FrameSink = (frame: Frame) => void | Promise<unknown>;
+
+export class Runner {
+  private sim: Simulation | null = null;
+  private scenario: Scenario | null = null;
+  private seed = 1;
+  private epoch = 0;
+  private playing = false;
+  private speed: Speed = 1;
+  private readonly meter = new SpeedMeter();
+  private sink: FrameSink | null = null;
+
+  private lastRowMs = -1;
+  private layoutSent = false;
+  private frameInFlight = false;
+  private frameOwed = false;
+  private lastFrameAt = -Infinity;
+
+  private tickQueued = false;
+  private lastTickAt = 0;
+  /** Events per runUntil call, tuned so one call takes about a millisecond. */
+  private chunk = 2000;
+
+  constructor(private readonly host: Host) {}
+
+  connect(sink: FrameSink): void {
+    this.sink = sink;
+    this.emit(true);
+  }
+
+  load(scenario: Scenario, seed: number): void {
+    this.playing = false;
+    this.rebuild(scenario, seed);
+  }
+
+  replaceScenario(scenario: Scenario, seed: number): void {
+    this.rebuild(scenario, seed);
+    if (this.playing) this.startTicking();
+  }
+
+  reset(): void {
+    if (!this.scenario) return;
+    this.playing = false;
+    this.rebuild(this.scenario, this.seed);
+  }
+
+  play(): void {
+    if (!this.sim || this.playing || this.sim.halted) return;
+    this.playing = true;
+    this.meter.reset();
+    this.startTicking();
+    this.emit(true);
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.emit(true);
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.meter.reset();
+    this.emit(true);
+  }
+
+  /** Pauses, then runs to the next sample boundary: one new chart row per step. */
+  async step(): Promise<void> {
+    const sim = this.sim;
+    if (!sim || sim.halted) return;
+    this.playing = false;
+    const target = (Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS;
+    while (!this.runChunks(sim, target, this.host.now() + WORK_MS)) {
+      await new Promise<void>((resolve) => this.host.soon(resolve));
+      if (sim !== this.sim) return; // replaced meanwhile
+    }
+    this.emit(true);
+  }
+
+  setParams(nodeId: string, patch: Record<string, unknown>): ParamResult {
+    const sim = this.sim;
+    const scenario = this.scenario;
+    if (!sim || !scenario) return { ok: false, message: 'no scenario loaded' };
+    const r = sim.setParams(nodeId, patch);
+    if (!r.ok) return { ok: false, message: r.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
+    // Keep the scenario current so Reset replays the edited design.
+    this.scenario = { ...scenario, nodes: scenario.nodes.map((n) => (n.id === nodeId ? { ...r.value, position: n.position } : n)) };
+    this.emit(true);
+    return { ok: true };
+  }
+
+  report(): Report | null {
+    return this.sim ? this.sim.report() : null;
+  }
+
+  private rebuild(scenario: Scenario, seed: number): void {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.sim = createSimulation(scenario, { seed, sampleIntervalMs: SAMPLE_MS, seriesRows: SERIES_ROWS });
+    this.epoch++;
+    this.lastRowMs = -1;
+    this.layoutSent = false;
+    this.meter.reset();
+    this.emit(true);
+  }
+
+  private startTicking(): void {
+    this.lastTickAt = this.host.now();
+    if (!this.tickQueued) {
+      this.tickQueued = true;
+      this.host.soon(this.tick);
+    }
+  }
+
+  private readonly tick = (): void => {
+    this.tickQueued = false;
+    const sim = this.sim;
+    if (!this.playing || !sim) return;
+    const t0 = this.host.now();
+    const wallMs = Math.min(t0 - this.lastTickAt, MAX_WALL_STEP_MS);
+    this.lastTickAt = t0;
+    const before = sim.now;
+    const target = this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed;
+    const reached = this.runChunks(sim, target, t0 + WORK_MS);
+    this.meter.add(wallMs, sim.now - before, this.speed);
+    if (sim.halted) this.playing = false;
+    this.emit(false);
+    if (!this.playing) return;
+    this.tickQueued = true;
+    if (reached) this.host.later(this.tick, IDLE_MS);
+    else this.host.soon(this.tick);
+  };
+
+  /** Runs towards `target` until `deadline` (wall ms); true when it got there (or halted). */
+  private runChunks(sim: Simulation, target: number, deadline: number): boolean {
+    for (;;) {
+      const start = this.host.now();
+      const n = sim.runUntil(target, this.chunk);
+      if (sim.halted || n < this.chunk) return true;
+      const end = this.host.now();
+      const perMs = n / Math.max(end - start, 0.05);
+      this.chunk = Math.round(Math.min(100_000, Math.max(200, perMs)));
+      if (end >= deadline) return false;
+    }
+  }
+
+  private status(): RunStatus {
+    const sim = this.sim;
+    return {
+      playing: this.playing,
+      simMs: sim ? sim.now : 0,
+      requestedSpeed: this.speed,
+      achievedSpeed: this.playing ? this.meter.achieved : 0,
+      lagging: this.playing && this.meter.lagging,
+      halted: sim?.halted?.message ?? null,
+    };
+  }
+
+  /** Sends a frame unless one is still on its way (then owes one); `force` ignores the rate limit. */
+  private emit(force: boolean): void {
+    const sim = this.sim;
+    const sink = this.sink;
+    if (!sim || !sink) return;
+    const now = this.host.now();
+    if (this.frameInFlight) {
+      if (force) this.frameOwed = true;
+      return;
+    }
+    if (!force && now - this.lastFrameAt < FRAME_MS) return;
+    this.lastFrameAt = now;
+    const rows = rowsSince(sim, this.lastRowMs);
+    if (rows.length > 0) this.lastRowMs = rows[rows.length - sim.snapshotLength + G.now]!;
+    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows, status: this.status() };
+    if (!this.layoutSent) {
+      frame.nodeIds = sim.nodeIds.slice();
+      this.layoutSent = true;
+    }
+    const sent = sink(frame);
+    if (sent && typeof sent.then === 'function') {
+      this.frameInFlight = true;
+      const done = (): void => {
+        this.frameInFlight = false;
+        if (this.frameOwed) {
+          this.frameOwed = false;
+          this.emit(true);
+        }
+      };
+      sent.then(done, done);
+    }
+  }
+}
