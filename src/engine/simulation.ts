@@ -7,6 +7,13 @@ import type { SimNode } from './components/node';
 import { Producer } from './components/producer';
 import { Queue } from './components/queue';
 import { Service } from './components/service';
+import { Client } from './components/client';
+import { RateLimiter } from './components/rateLimiter';
+import { CircuitBreaker } from './components/circuitBreaker';
+import { Bulkhead } from './components/bulkhead';
+import { LoadBalancer } from './components/loadBalancer';
+import { LoadShedder } from './components/loadShedder';
+import { ConcurrencyLimiter } from './components/concurrencyLimiter';
 import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
 import { snapshotLength } from './metrics/layout';
@@ -25,6 +32,20 @@ function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNo
       return new Queue(sim, index, cfg.id);
     case 'service':
       return new Service(sim, index, cfg.id, seed);
+    case 'client':
+      return new Client(sim, index, cfg.id, seed);
+    case 'rate-limiter':
+      return new RateLimiter(sim, index, cfg.id);
+    case 'circuit-breaker':
+      return new CircuitBreaker(sim, index, cfg.id);
+    case 'bulkhead':
+      return new Bulkhead(sim, index, cfg.id);
+    case 'load-balancer':
+      return new LoadBalancer(sim, index, cfg.id, seed);
+    case 'load-shedder':
+      return new LoadShedder(sim, index, cfg.id);
+    case 'concurrency-limiter':
+      return new ConcurrencyLimiter(sim, index, cfg.id);
   }
 }
 
@@ -46,7 +67,9 @@ export class Simulation {
     for (const n of sim.nodes) this.byId.set(n.id, n);
     for (const e of scenario.edges) {
       const from = this.byId.get(e.from)!, to = this.byId.get(e.to)!;
-      from.outputs.push(to);
+      if (e.kind === 'call') from.callOutputs.push(to);
+      else if (e.kind === 'fallback') from.fallbackOutputs.push(to);
+      else from.outputs.push(to);
       to.inputs.push(from);
     }
     sim.nodes.forEach((n, i) => {

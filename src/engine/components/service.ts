@@ -49,6 +49,8 @@ export class Service extends SimNode implements CallerOwner {
   /** Items served although their deadline had passed by the time they were done: work nobody waited for. */
   wasted = 0;
   private serviceSum = 0;
+  /** Items a worker started on. */
+  private started = 0;
   private readonly busy = new TimeAverage();
   private readonly slots = new TimeAverage();
   private readonly held_ = new TimeAverage();
@@ -104,6 +106,7 @@ export class Service extends SimNode implements CallerOwner {
       return ACCEPTED;
     }
     this.working++;
+    this.started++;
     this.busy.set(sim.now, this.occupied());
     sim.items.entered[item] = sim.now;
     const s = this.sampler();
@@ -262,6 +265,13 @@ export class Service extends SimNode implements CallerOwner {
     w.set(F.latMean, this.lastWindow.mean);
     w.set(F.utilization, this.lastWindow.utilization);
     w.set(F.blockedMs, this.held_.area);
+    w.set(F.expired, this.expired);
+    w.set(F.wasted, this.wasted);
+    if (this.callOutputs.length > 0) {
+      w.set(F.attempts, this.caller.attempts);
+      w.set(F.retries, this.caller.retries);
+      w.set(F.timeouts, this.caller.timeouts);
+    }
   }
 
   report(): Record<string, number | string | null> {
@@ -274,11 +284,14 @@ export class Service extends SimNode implements CallerOwner {
       failed: this.failed,
       inService: this.working,
       holding: this.holding.length,
-      meanServiceMs: this.arrived > 0 ? this.serviceSum / this.arrived : 0,
+      meanServiceMs: this.started > 0 ? this.serviceSum / this.started : 0,
       utilization: this.utilization(),
       meanTimeInNodeMs: served > 0 ? this.latency.mean : 0,
       p99TimeInNodeMs: this.latency.quantile(0.99),
       heldWorkerMs: this.held_.area,
+      expired: this.expired,
+      wasted: this.wasted,
+      ...(this.callOutputs.length > 0 ? { calling: this.calling, callFailures: this.callFailures, ...this.caller.report() } : {}),
     };
   }
 }

@@ -3,6 +3,8 @@
  * read (see README). Everything but `wallMs` is a function of scenario and seed alone.
  */
 import type { Sim, Halt } from '../kernel/sim';
+import { REASONS } from '../kernel/protocol';
+import type { TimelineKind } from './timeline';
 
 export interface Report {
   simulatedMs: number;
@@ -17,7 +19,11 @@ export interface Report {
     p999LatencyMs: number;
     maxLatencyMs: number;
   };
-  /** produced = completed + refused + dropped + expired + failed + inSystem, always. */
+  /**
+   * Outcomes of the items producers created (calls on their behalf are counted at the callers):
+   * produced = completed + refused + dropped + expired + failed + timedOut + inSystem, always.
+   * goodput: completed no later than their deadline.
+   */
   totals: {
     produced: number;
     completed: number;
@@ -25,8 +31,14 @@ export interface Report {
     dropped: number;
     expired: number;
     failed: number;
+    timedOut: number;
     inSystem: number;
+    goodput: number;
   };
+  /** Every refusal, drop, expiry, failure and timeout (calls included) by reason, with its HTTP status. */
+  reasons: Record<string, { status: number; count: number }>;
+  /** The last notable moments: breaker transitions, a halt. */
+  timeline: { atMs: number; node: string; kind: TimelineKind }[];
   halted: Halt | null;
 }
 
@@ -34,6 +46,11 @@ export function buildReport(sim: Sim, wallMs: number): Report {
   const nodes: Report['nodes'] = {};
   for (const n of sim.nodes) nodes[n.id] = n.report();
   const e = sim.e2e;
+  const reasons: Report['reasons'] = {};
+  REASONS.forEach((r, i) => {
+    const count = sim.reasonCounts[i]!;
+    if (count > 0) reasons[r.code] = { status: r.status, count };
+  });
   return {
     simulatedMs: sim.now,
     events: sim.events,
@@ -54,8 +71,12 @@ export function buildReport(sim: Sim, wallMs: number): Report {
       dropped: sim.dropped,
       expired: sim.expired,
       failed: sim.failed,
-      inSystem: sim.items.live,
+      timedOut: sim.timedOut,
+      inSystem: sim.liveRoots,
+      goodput: sim.goodput,
     },
+    reasons,
+    timeline: sim.timeline.since(sim.timeline.total - 100).map((e) => ({ atMs: e.atMs, node: sim.nodes[e.node]!.id, kind: e.kind })),
     halted: sim.halted,
   };
 }

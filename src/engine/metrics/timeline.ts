@@ -40,7 +40,7 @@ export class Timeline {
   /** Entries after number `cursor` (a previous `total`), oldest first. */
   since(cursor: number): TimelineEntry[] {
     const out: TimelineEntry[] = [];
-    for (let n = Math.max(cursor, this.total - this.size); n < this.total; n++) {
+    for (let n = Math.max(0, cursor, this.total - this.size); n < this.total; n++) {
       const i = n % this.size;
       out.push({ atMs: this.at[i]!, node: this.node[i]!, kind: TIMELINE_KINDS[this.kind[i]!]! });
     }

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { id, label, nonNeg, position, positive, wholeNonNeg } from './fields';
-import { callerSchema } from './resilience';
+import {
+  bulkheadSchema,
+  callerSchema,
+  circuitBreakerSchema,
+  clientSchema,
+  concurrencyLimiterSchema,
+  loadBalancerSchema,
+  loadShedderSchema,
+  rateLimiterSchema,
+} from './resilience';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -122,21 +131,56 @@ export const serviceSchema = z.strictObject({
 });
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
-export const NODE_TYPES = ['producer', 'queue', 'service'] as const;
+export const NODE_TYPES = [
+  'producer',
+  'queue',
+  'service',
+  'client',
+  'rate-limiter',
+  'circuit-breaker',
+  'bulkhead',
+  'load-balancer',
+  'load-shedder',
+  'concurrency-limiter',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
-export const nodeSchema = z.discriminatedUnion('type', [producerSchema, queueSchema, serviceSchema], {
+export const nodeSchema = z.discriminatedUnion(
+  'type',
+  [
+    producerSchema,
+    queueSchema,
+    serviceSchema,
+    clientSchema,
+    rateLimiterSchema,
+    circuitBreakerSchema,
+    bulkheadSchema,
+    loadBalancerSchema,
+    loadShedderSchema,
+    concurrencyLimiterSchema,
+  ],
+  {
   error: (iss) =>
     iss.code === 'invalid_union' && iss.note === 'No matching discriminator'
       ? `unknown node type; expected one of ${NODE_TYPES.map((t) => `"${t}"`).join(', ')}`
       : undefined,
-});
+  },
+);
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type NodeInput = z.input<typeof nodeSchema>;
+
+export const EDGE_KINDS = ['send', 'call', 'fallback'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const edgeSchema = z.strictObject({
   from: z.string({ error: 'expected the id of the sending node' }),
   to: z.string({ error: 'expected the id of the receiving node' }),
+  /**
+   * "send" (default): hand the item on. "call" (from a service): each worker calls the target
+   * and waits for the answer, holding its slot. "fallback" (from a circuit breaker): where items
+   * go while calls are not permitted.
+   */
+  kind: z.enum(EDGE_KINDS, { error: 'expected "send", "call" or "fallback"' }).optional(),
 });
 export type EdgeConfig = z.infer<typeof edgeSchema>;
 

@@ -3,7 +3,7 @@
  * problems each naming the field path and what is wrong. Never throws.
  */
 import type { z } from 'zod';
-import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig } from './schema';
+import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig, type EdgeKind } from './schema';
 
 export interface ScenarioIssue {
   /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
@@ -118,7 +118,7 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
     if (!from) issues.push({ path: `edges[${i}].from`, message: `no node with id "${e.from}"` });
     if (!to) issues.push({ path: `edges[${i}].to`, message: `no node with id "${e.to}"` });
     if (!from || !to) return;
-    const reason = wiringError(from, to);
+    const reason = wiringError(from, to, e.kind);
     if (reason) issues.push({ path: `edges[${i}]`, message: reason });
     const key = `${e.from}\u0000${e.to}`;
     if (seen.has(key)) issues.push({ path: `edges[${i}]`, message: `duplicate edge ${e.from} → ${e.to}` });
@@ -137,9 +137,15 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
 }
 
 /** Why an edge from → to is not allowed, or null. The canvas asks this before it draws an edge. */
-export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<NodeConfig, 'id' | 'type'>): string | null {
+export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<NodeConfig, 'id' | 'type'>, kind: EdgeKind = 'send'): string | null {
   if (from.id === to.id) return `a ${from.type} cannot feed itself`;
   if (to.type === 'producer') return `a producer cannot receive items (it only sends); "${to.id}" is a producer`;
+  if (kind === 'call' && from.type !== 'service') {
+    return from.type === 'client'
+      ? 'a client calls through its ordinary outputs; use a plain edge'
+      : `only a service makes calls; "${from.id}" is a ${from.type}`;
+  }
+  if (kind === 'fallback' && from.type !== 'circuit-breaker') return `only a circuit breaker has a fallback route; "${from.id}" is a ${from.type}`;
   return null;
 }
 

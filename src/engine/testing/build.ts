@@ -1,10 +1,11 @@
 /** Test helpers: scenarios from terse node lists, and a trace of every finished item. */
-import { createSimulation, parseScenario, type Simulation, type SimulationOptions, type NodeInput, type Scenario } from '../index';
+import { createSimulation, parseScenario, type EdgeKind, type Simulation, type SimulationOptions, type NodeInput, type Scenario } from '../index';
 import type { TraceEntry } from '../kernel/sim';
 
 /** Validates like a user's file would be; throws with the field messages if it is not valid. */
-export function scenario(nodes: NodeInput[], edges: [string, string][] = [], extra: Partial<Scenario> = {}): Scenario {
-  const p = parseScenario({ version: 1, seed: 1, ...extra, nodes, edges: edges.map(([from, to]) => ({ from, to })) });
+/** Edges as [from, to] or [from, to, kind]. */
+export function scenario(nodes: NodeInput[], edges: ([string, string] | [string, string, EdgeKind])[] = [], extra: Partial<Scenario> = {}): Scenario {
+  const p = parseScenario({ version: 1, seed: 1, ...extra, nodes, edges: edges.map(([from, to, kind]) => (kind ? { from, to, kind } : { from, to })) });
   if (!p.ok) throw new Error(p.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   return p.value;
 }
