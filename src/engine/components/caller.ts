@@ -12,6 +12,7 @@
  */
 import { IntDeque } from '../kernel/deque';
 import { ACCEPTED, BUSY, COMPLETED, EXPIRED, O_REFUSED, PRIO_NORMAL, R_CLIENT_THROTTLED, R_DEADLINE, R_NONE, R_TIMEOUT, TIMEOUT } from '../kernel/protocol';
+import { powInt } from '../kernel/detmath';
 import type { Rng } from '../kernel/rng';
 import type { Sim } from '../kernel/sim';
 import { WindowedCounter } from '../metrics/windowedCounter';
@@ -40,7 +41,7 @@ const GEN_MASK = (1 << GEN_BITS) - 1;
 
 /** Sleep before retry number `retry` (1 = first retry); `prev` is the previous sleep (decorrelated). */
 export function backoffDelay(b: Backoff, retry: number, prev: number, rng: Rng): number {
-  const expo = Math.min(b.capMs, b.baseMs * b.multiplier ** (retry - 1));
+  const expo = Math.min(b.capMs, b.baseMs * powInt(b.multiplier, retry - 1));
   switch (b.jitter) {
     case 'none':
       return expo;

@@ -7,6 +7,7 @@
  *   heavy tail of real services (p99 about 10x the median at sigma 1).
  * - `uniform {minMs, maxMs}`: every value between equally likely.
  */
+import { detExp, detLog } from '../kernel/detmath';
 import type { Rng } from '../kernel/rng';
 import type { ServiceTime } from '../scenario/schema';
 
@@ -24,8 +25,8 @@ export function makeSampler(d: ServiceTime, rng: Rng): Sampler {
     }
     case 'lognormal': {
       const sigma = d.sigma;
-      const mu = Math.log(d.meanMs) - (sigma * sigma) / 2;
-      return () => Math.exp(mu + sigma * rng.normal());
+      const mu = detLog(d.meanMs) - (sigma * sigma) / 2;
+      return () => detExp(mu + sigma * rng.normal());
     }
     case 'uniform': {
       const lo = d.minMs, span = d.maxMs - d.minMs;
@@ -42,7 +43,7 @@ export function moments(d: ServiceTime): { mean: number; secondMoment: number } 
     case 'exponential':
       return { mean: d.meanMs, secondMoment: 2 * d.meanMs * d.meanMs };
     case 'lognormal':
-      return { mean: d.meanMs, secondMoment: d.meanMs * d.meanMs * Math.exp(d.sigma * d.sigma) };
+      return { mean: d.meanMs, secondMoment: d.meanMs * d.meanMs * detExp(d.sigma * d.sigma) };
     case 'uniform': {
       const a = d.minMs, b = d.maxMs;
       return { mean: (a + b) / 2, secondMoment: (a * a + a * b + b * b) / 3 };

@@ -75,9 +75,6 @@ export abstract class SimNode {
   /** The node's part of the final report. */
   abstract report(): Record<string, number | string | null>;
 
-  /** Integrates time averages up to sim.now (before a report or a snapshot). */
-  settle(): void {}
-
   // ---- sending ----
 
   /**

@@ -354,9 +354,7 @@ export class Queue extends SimNode {
 
   // ---- measurement ----
 
-  override settle(): void {
-    this.depthAvg.settle(this.sim.now);
-  }
+
 
   override roll(): void {
     this.waitWindow.roll();

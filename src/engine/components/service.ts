@@ -226,12 +226,7 @@ export class Service extends SimNode implements CallerOwner {
 
   // ---- measurement ----
 
-  override settle(): void {
-    const now = this.sim.now;
-    this.busy.settle(now);
-    this.slots.settle(now);
-    this.held_.settle(now);
-  }
+
 
   override roll(): void {
     this.latencyWindow.roll();
@@ -247,8 +242,9 @@ export class Service extends SimNode implements CallerOwner {
   }
 
   private utilization(): number {
-    this.settle();
-    return this.slots.area > 0 ? this.busy.area / this.slots.area : 0;
+    const now = this.sim.now;
+    const slots = this.slots.area(now);
+    return slots > 0 ? this.busy.area(now) / slots : 0;
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {
@@ -264,7 +260,7 @@ export class Service extends SimNode implements CallerOwner {
     w.set(F.latP99, this.lastWindow.p99);
     w.set(F.latMean, this.lastWindow.mean);
     w.set(F.utilization, this.lastWindow.utilization);
-    w.set(F.blockedMs, this.held_.area);
+    w.set(F.blockedMs, this.held_.area(this.sim.now));
     w.set(F.expired, this.expired);
     w.set(F.wasted, this.wasted);
     if (this.callOutputs.length > 0) {
@@ -288,7 +284,7 @@ export class Service extends SimNode implements CallerOwner {
       utilization: this.utilization(),
       meanTimeInNodeMs: served > 0 ? this.latency.mean : 0,
       p99TimeInNodeMs: this.latency.quantile(0.99),
-      heldWorkerMs: this.held_.area,
+      heldWorkerMs: this.held_.area(this.sim.now),
       expired: this.expired,
       wasted: this.wasted,
       ...(this.callOutputs.length > 0 ? { calling: this.calling, callFailures: this.callFailures, ...this.caller.report() } : {}),

@@ -5,8 +5,10 @@
  * (common random numbers).
  *
  * Generator: xoshiro128** (Blackman & Vigna), 32-bit state words, period 2^128 - 1.
- * Uses only 32-bit integer arithmetic, so it gives the same numbers in every JS engine.
+ * Uses only 32-bit integer arithmetic, so it gives the same numbers in every JS engine; the
+ * transforms use the portable log of detmath.ts rather than Math.log.
  */
+import { detLog } from './detmath';
 
 /** 32-bit FNV-1a of a string, then murmur3's finaliser for avalanche. */
 function hashString(s: string, h = 0x811c9dc5): number {
@@ -86,13 +88,19 @@ export class Rng {
 
   /** Exponential with the given mean (inverse transform). */
   exponential(mean: number): number {
-    return -mean * Math.log(this.nextOpen());
+    return -mean * detLog(this.nextOpen());
   }
 
-  /** Standard normal by Box-Muller (one of the pair is discarded: simpler state, still exact). */
+  /**
+   * Standard normal by Marsaglia's polar method: only log and sqrt, both portable (no cos, whose
+   * last bit differs between engines). The second value of each pair is discarded: simpler state.
+   */
   normal(): number {
-    const u1 = this.nextOpen();
-    const u2 = this.next();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
+    }
   }
 }

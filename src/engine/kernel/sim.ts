@@ -128,6 +128,7 @@ export class Sim {
     const eq = this.eq;
     const nodes = this.nodes;
     let processed = 0;
+    let sampled = 0;
     while (processed < maxEvents && this.halted === null) {
       const t = eq.peekTime();
       if (t > untilMs) break;
@@ -135,10 +136,13 @@ export class Sim {
       this.now = t;
       processed++;
       const target = eq.poppedTarget;
-      if (target === SIM_TARGET) this.sample();
-      else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
+      if (target === SIM_TARGET) {
+        this.sample();
+        sampled++;
+      } else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
     }
-    this.events += processed;
+    // Only the model's events count: how often a UI samples must not change the report.
+    this.events += processed - sampled;
     if (this.halted === null && eq.peekTime() > untilMs && untilMs > this.now && untilMs !== Infinity) this.now = untilMs;
     return processed;
   }
@@ -341,7 +345,6 @@ export class Sim {
     for (let i = 0; i < nodes.length; i++) {
       w.base = G_STRIDE + i * F_STRIDE;
       buf.fill(0, w.base, w.base + F_STRIDE);
-      nodes[i]!.settle();
       nodes[i]!.writeSnapshot(w);
     }
   }

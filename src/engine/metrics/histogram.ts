@@ -24,8 +24,15 @@ const HI = (() => {
   return u32[1] === 0x3ff00000 ? 1 : 0;
 })();
 const BIAS_OFFSET = (1023 + MIN_EXP) * SUBS; // (biased exponent, sub) index of the range's low edge
-const MIN_VALUE = 2 ** MIN_EXP;
-const MAX_VALUE = 2 ** MAX_EXP;
+/** 2^e for whole e, built by exact doublings (no Math.pow, whose bits may differ between engines). */
+function pow2(e: number): number {
+  let v = 1;
+  for (let i = 0; i < Math.abs(e); i++) v = e > 0 ? v * 2 : v / 2;
+  return v;
+}
+const MIN_VALUE = pow2(MIN_EXP);
+const MAX_VALUE = pow2(MAX_EXP);
+const OCTAVE_LOW = Array.from({ length: OCTAVES }, (_, i) => pow2(MIN_EXP + i));
 
 export function bucketOf(v: number): number {
   if (!(v >= MIN_VALUE)) return 0; // also catches NaN
@@ -39,7 +46,7 @@ export function bucketLow(b: number): number {
   if (b <= 0) return 0;
   const i = b - 1;
   const exp = MIN_EXP + Math.floor(i / SUBS);
-  return 2 ** exp * (1 + (i % SUBS) / SUBS);
+  return OCTAVE_LOW[exp - MIN_EXP]! * (1 + (i % SUBS) / SUBS);
 }
 
 /** Upper edge of a bucket. */

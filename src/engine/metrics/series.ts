@@ -67,43 +67,42 @@ export class SeriesRing {
   }
 }
 
-/** Time-weighted average of a level that changes at discrete instants (depth, busy slots). */
+/**
+ * Time-weighted average of a level that changes at discrete instants (depth, busy slots).
+ * The area is added to only when the level changes, never when someone looks: reading a mean, a
+ * window or a snapshot at any moment leaves the sums (and so the report) exactly as they were.
+ * That is what makes a run give the same bits whatever its sampling interval.
+ */
 export class TimeAverage {
   value = 0;
-  area = 0;
+  private areaSoFar = 0;
   private last = 0;
-  /** Area since the last `takeWindow()`. */
-  private windowArea = 0;
   private windowStart = 0;
+  private windowStartArea = 0;
 
   set(now: number, v: number): void {
-    const dt = now - this.last;
-    if (dt > 0) {
-      const a = this.value * dt;
-      this.area += a;
-      this.windowArea += a;
-      this.last = now;
-    }
+    if (v === this.value) return;
+    this.areaSoFar += this.value * (now - this.last);
+    this.last = now;
     this.value = v;
   }
 
-  /** Integrates up to now without changing the level. */
-  settle(now: number): void {
-    this.set(now, this.value);
+  /** Integral of the level from 0 to now. */
+  area(now: number): number {
+    return this.areaSoFar + this.value * (now - this.last);
   }
 
   mean(now: number): number {
-    this.settle(now);
-    return now > 0 ? this.area / now : this.value;
+    return now > 0 ? this.area(now) / now : this.value;
   }
 
   /** Average since the previous call (the sample window), then starts a new window. */
   takeWindow(now: number): number {
-    this.settle(now);
+    const a = this.area(now);
     const len = now - this.windowStart;
-    const avg = len > 0 ? this.windowArea / len : this.value;
-    this.windowArea = 0;
+    const avg = len > 0 ? (a - this.windowStartArea) / len : this.value;
     this.windowStart = now;
+    this.windowStartArea = a;
     return avg;
   }
 }
