@@ -40,8 +40,58 @@ const COLUMNS: Record<string, [string, string][]> = {
     ['failed', 'failed'],
     ['meanServiceMs', 'mean service ms'],
     ['utilization', 'utilization'],
+    ['expired', 'expired'],
+    ['wasted', 'wasted'],
+  ],
+  client: [
+    ['requests', 'requests'],
+    ['attempts', 'attempts'],
+    ['amplification', 'attempts/request'],
+    ['timeouts', 'timeouts'],
+    ['completed', 'completed'],
+    ['failed', 'failed'],
+    ['p99LatencyMs', 'p99 ms'],
+  ],
+  'rate-limiter': [
+    ['arrived', 'arrived'],
+    ['passed', 'passed'],
+    ['rejected', '429s'],
+    ['tokens', 'tokens'],
+  ],
+  'circuit-breaker': [
+    ['state', 'state'],
+    ['passed', 'passed'],
+    ['notPermitted', 'not permitted'],
+    ['fallbacks', 'fallbacks'],
+    ['transitions', 'transitions'],
+    ['msOpen', 'ms open'],
+  ],
+  bulkhead: [
+    ['passed', 'passed'],
+    ['rejected', 'rejected'],
+    ['inFlight', 'in flight'],
+    ['maxConcurrentCalls', 'max'],
+  ],
+  'load-balancer': [
+    ['strategy', 'strategy'],
+    ['replicas', 'replicas'],
+    ['passed', 'passed'],
+  ],
+  'load-shedder': [
+    ['passed', 'passed'],
+    ['rejected', 'shed'],
+    ['load', 'load'],
+    ['limit', 'limit'],
+  ],
+  'concurrency-limiter': [
+    ['algorithm', 'algorithm'],
+    ['limit', 'limit'],
+    ['passed', 'passed'],
+    ['rejected', 'rejected'],
   ],
 };
+
+const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters' };
 
 export function formatReport(name: string, r: Report): string {
   const out: string[] = [];
@@ -49,15 +99,19 @@ export function formatReport(name: string, r: Report): string {
   for (const [type, cols] of Object.entries(COLUMNS)) {
     const ids = Object.keys(r.nodes).filter((id) => r.nodes[id]!.type === type);
     if (ids.length === 0) continue;
-    out.push('', `${type}s`);
+    out.push('', PLURAL[type] ?? `${type}s`);
     out.push(table([['  id', ...cols.map(([, h]) => h)], ...ids.map((id) => [`  ${id}`, ...cols.map(([k]) => num(r.nodes[id]![k]))])]));
   }
   const e = r.endToEnd;
   out.push('', `end to end: ${groupDigits(e.completed)} completed, latency mean ${num(e.meanLatencyMs)} ms, p50 ${num(e.p50LatencyMs)} ms, p99 ${num(e.p99LatencyMs)} ms`);
   const t = r.totals;
   out.push(
-    `totals: produced ${groupDigits(t.produced)} = completed ${groupDigits(t.completed)} + refused ${groupDigits(t.refused)} + dropped ${groupDigits(t.dropped)} + expired ${groupDigits(t.expired)} + failed ${groupDigits(t.failed)} + in system ${groupDigits(t.inSystem)}`,
+    `totals: produced ${groupDigits(t.produced)} = completed ${groupDigits(t.completed)} + refused ${groupDigits(t.refused)} + dropped ${groupDigits(t.dropped)} + expired ${groupDigits(t.expired)} + failed ${groupDigits(t.failed)} + timed out ${groupDigits(t.timedOut)} + in system ${groupDigits(t.inSystem)}`,
+    `goodput (completed within deadline): ${groupDigits(t.goodput)}`,
   );
+  const reasons = Object.entries(r.reasons);
+  if (reasons.length > 0) out.push(`not completed, by reason: ${reasons.map(([code, { status, count }]) => `${code} (${status}) ${groupDigits(count)}`).join(', ')}`);
+  for (const e of r.timeline.slice(-10)) out.push(`  at ${num(e.atMs / 1000)} s: ${e.node} ${e.kind}`);
   if (r.halted) out.push('', `HALTED: ${r.halted.message}`);
   return out.join('\n') + '\n';
 }
