@@ -2,6 +2,8 @@
 export { Simulation, createSimulation, type SimulationOptions } from './simulation';
 export type { Report } from './metrics/report';
 export type { Halt } from './kernel/sim';
+export { TIMELINE_KINDS, type TimelineKind } from './metrics/timeline';
+export { BREAKER_STATES } from './components/circuitBreaker';
 export { DEFAULT_MAX_ITEMS, DEFAULT_SAMPLE_MS } from './kernel/sim';
 export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, snapshotLength } from './metrics/layout';
 export * from './scenario/schema';

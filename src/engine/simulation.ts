@@ -18,6 +18,7 @@ import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
 import { snapshotLength } from './metrics/layout';
 import { buildReport, type Report } from './metrics/report';
+import type { TimelineKind } from './metrics/timeline';
 
 export interface SimulationOptions extends SimOptions {
   /** Overrides the scenario's seed. */
@@ -132,6 +133,15 @@ export class Simulation {
   seriesSince(cursor: number): { rowLength: number; data: Float64Array; cursor: number } {
     const s = this.sim.series;
     return { rowLength: s.rowLength, data: s.since(cursor), cursor: s.total };
+  }
+
+  /**
+   * Notable moments (breaker transitions, a halt) recorded after `cursor` (0 at first, then the
+   * returned `cursor`), with node ids: markers for the charts' time axis.
+   */
+  timelineSince(cursor: number): { entries: { atMs: number; node: string; kind: TimelineKind }[]; cursor: number } {
+    const t = this.sim.timeline;
+    return { entries: t.since(cursor).map((e) => ({ atMs: e.atMs, node: this.nodeIds[e.node]!, kind: e.kind })), cursor: t.total };
   }
 
   /**
