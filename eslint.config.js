@@ -34,7 +34,7 @@ const engineBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench/.out/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -99,3 +99,43 @@ describe('producer arrivals', () => {
     expect(sim.report().nodes.lonely!.produced).toBe(0);
   });
 });
+
+describe('closed-loop producer, live edits', () => {
+  const closed = () =>
+    traced(
+      scenario(
+        [
+          { id: 'p', type: 'producer', rate: 0, users: 10, thinkTimeMs: 100 },
+          { id: 's', type: 'service', concurrency: 100, serviceTime: { dist: 'constant', ms: 50 } },
+        ],
+        [['p', 's']],
+      ),
+    );
+
+  it('fewer users means proportionally fewer requests', () => {
+    const sim = closed();
+    sim.runUntil(10_000);
+    const before = sim.report().nodes.p!.produced as number;
+    sim.setParams('p', { users: 5 });
+    sim.runUntil(20_000);
+    const after = (sim.report().nodes.p!.produced as number) - before;
+    // 10 users cycling every ~150 ms make ~667 requests in 10 s; 5 users about half that.
+    expect(after / before).toBeGreaterThan(0.4);
+    expect(after / before).toBeLessThan(0.6);
+  });
+
+  it('switching to open loop stops the users; switching back starts the new number', () => {
+    const sim = closed();
+    sim.runUntil(5_000);
+    sim.setParams('p', { users: undefined, rate: 0 });
+    const stopped = sim.report().nodes.p!.produced as number;
+    sim.runUntil(10_000);
+    expect(sim.report().nodes.p!.produced).toBe(stopped);
+    sim.setParams('p', { users: 2 });
+    sim.runUntil(20_000);
+    const two = (sim.report().nodes.p!.produced as number) - stopped;
+    // 2 users, one request per ~150 ms each: about 133 in 10 s.
+    expect(two).toBeGreaterThan(100);
+    expect(two).toBeLessThan(170);
+  });
+});

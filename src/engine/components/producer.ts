@@ -40,8 +40,12 @@ export class Producer extends SimNode {
   /** Items the next hop had no room for yet (open loop: at most one, and production stops). */
   private readonly holding = new IntDeque(4);
   private users = 0;
-  /** Users to retire (a live edit lowered `users`) as their requests end. */
+  /** Users to retire (a live edit lowered `users`) at their next turn. */
   private retire = 0;
+  /** Bumped when closed loop is switched off: the users' pending think-time arrivals are void. */
+  private userGen = 0;
+  /** Items sent by users and not yet ended: each one's outcome starts that user's next turn. */
+  private readonly userItems = new Set<number>();
 
   produced = 0;
   accepted = 0;
@@ -77,9 +81,17 @@ export class Producer extends SimNode {
     if (nonZero > 1) this.singleClass = -1;
     const users = c.users ?? 0;
     if (this.started) {
-      this.gen++;
+      this.gen++; // open-loop arrivals scheduled before the edit are void
       if (users > 0) this.setUsers(users);
-      else if (this.holding.length === 0) this.scheduleNext();
+      else {
+        if (this.users > 0) {
+          // Closed loop switched off: thinking users stop now, waiting ones when answered.
+          this.userGen++;
+          this.retire = this.userItems.size;
+          this.users = 0;
+        }
+        if (this.holding.length === 0) this.scheduleNext();
+      }
     }
     this.users = users > 0 && !this.started ? users : this.users;
   }
@@ -105,7 +117,7 @@ export class Producer extends SimNode {
   private scheduleUser(): void {
     if (this.outputs.length === 0) return;
     const think = this.cfg.thinkTimeMs ?? 1000;
-    this.sim.schedule(this.sim.now + this.arrivals.exponential(think), PRIO_NORMAL, this.index, USER_ARRIVE, 0);
+    this.sim.schedule(this.sim.now + this.arrivals.exponential(think), PRIO_NORMAL, this.index, USER_ARRIVE, this.userGen);
   }
 
   private scheduleNext(): void {
@@ -117,9 +129,17 @@ export class Producer extends SimNode {
 
   override handle(kind: number, arg: number): void {
     if (kind === ARRIVE && arg !== this.gen) return;
+    if (kind === USER_ARRIVE) {
+      if (arg !== this.userGen) return;
+      if (this.retire > 0) {
+        this.retire--; // this user leaves instead of sending
+        return;
+      }
+    }
     const sim = this.sim;
     const item = sim.newItem(this.index, this.drawClass(), this.cfg.sizeBytes);
     if (item < 0) return; // the run has halted
+    if (kind === USER_ARRIVE) this.userItems.add(item);
     if (this.cfg.deadlineMs !== undefined) sim.items.deadline[item] = sim.now + this.cfg.deadlineMs;
     this.produced++;
     const r = this.sendOut(item);
@@ -174,13 +194,12 @@ export class Producer extends SimNode {
     this.endBlock(receiver, item, this.sim.items.entered[item]!, O_REFUSED);
   }
 
-  override onOutcome(_item: number, outcome: number): void {
+  override onOutcome(item: number, outcome: number): void {
     this.outcomes[outcome]!++;
-    if (this.users > 0) {
-      // Closed loop: the user that sent this item thinks, then sends the next one.
-      if (this.retire > 0) this.retire--;
-      else this.scheduleUser();
-    }
+    if (!this.userItems.delete(item)) return;
+    // Closed loop: the user that sent this item thinks, then sends the next one (or leaves).
+    if (this.retire > 0) this.retire--;
+    else if (this.users > 0) this.scheduleUser();
   }
 
   held(): number {

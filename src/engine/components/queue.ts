@@ -315,10 +315,17 @@ export class Queue extends SimNode {
     if (kind === BLOCK_TIMEOUT) {
       if (!this.isWaiting(arg) || sim.now < this.waitSince[arg]! + this.cfg.blockTimeoutMs) return;
       this.removeWaiter(arg);
-      this.arrived++;
-      this.rejected++;
+      // Fix (found by properties.test.ts): count the refusal only if the sender really gave up an
+      // item. A sender can still be on this list with nothing left for us (its item went to
+      // another output, or it refused the item itself), and counting those reported refusals
+      // that never happened (rejected > the items refused with reason block-timeout).
+      const before = sim.reasonCounts[R_BLOCK_TIMEOUT]!;
       sim.refuse(this.index, R_BLOCK_TIMEOUT);
       sim.nodes[arg]!.onWaitRefused(this);
+      if (sim.reasonCounts[R_BLOCK_TIMEOUT]! > before) {
+        this.arrived++;
+        this.rejected++;
+      }
       return;
     }
     if (kind === EXPIRE) {

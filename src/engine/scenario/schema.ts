@@ -77,7 +77,7 @@ export const producerSchema = z.strictObject({
   /** Closed loop: this many users, each sending one request and waiting for its outcome (rate is then ignored). */
   users: z.number({ error: 'expected a whole number of users ≥ 1' }).int().min(1, { error: 'at least 1 user' }).max(100_000).optional(),
   /** Closed loop: mean think time between a user's answer and its next request (exponential). */
-  thinkTimeMs: nonNeg('milliseconds').optional(),
+  thinkTimeMs: positive('milliseconds (> 0: users who never think would loop at one instant)').optional(),
   /** Every item must be answered within this long after creation (an absolute deadline that travels with it). */
   deadlineMs: positive('milliseconds').optional(),
 });
