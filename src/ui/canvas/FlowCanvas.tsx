@@ -19,6 +19,7 @@ import { connectionError, NODE_H, NODE_W, type FlowEdge, type FlowNode } from '.
 import { noticeStore } from '../store/noticeStore';
 import { DotsLayer } from './DotsLayer';
 import { CanvasNotices } from './CanvasNotices';
+import { EdgeMarkers } from './EdgeMarkers';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import './canvas.css';
 
@@ -94,6 +95,7 @@ export function FlowCanvas() {
 
   return (
     <div className="bp-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

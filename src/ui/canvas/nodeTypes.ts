@@ -1,9 +1,28 @@
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import type { NodeType } from '../../engine/index';
+import { BulkheadNode } from './nodes/BulkheadNode';
+import { CircuitBreakerNode } from './nodes/CircuitBreakerNode';
+import { ClientNode } from './nodes/ClientNode';
+import { ConcurrencyLimitNode } from './nodes/ConcurrencyLimitNode';
+import { LoadBalancerNode } from './nodes/LoadBalancerNode';
+import { LoadShedderNode } from './nodes/LoadShedderNode';
 import { ProducerNode } from './nodes/ProducerNode';
 import { QueueNode } from './nodes/QueueNode';
+import { RateLimiterNode } from './nodes/RateLimiterNode';
 import { ServiceNode } from './nodes/ServiceNode';
 import { FlowEdge } from './FlowEdge';
 
 // Module scope: a new object per render would make xyflow remount every node.
-export const nodeTypes: NodeTypes = { producer: ProducerNode, queue: QueueNode, service: ServiceNode };
+export const nodeTypes = {
+  producer: ProducerNode,
+  queue: QueueNode,
+  service: ServiceNode,
+  client: ClientNode,
+  'rate-limiter': RateLimiterNode,
+  'circuit-breaker': CircuitBreakerNode,
+  bulkhead: BulkheadNode,
+  'load-balancer': LoadBalancerNode,
+  'load-shedder': LoadShedderNode,
+  'concurrency-limiter': ConcurrencyLimitNode,
+} satisfies Record<NodeType, NodeTypes[string]>;
 export const edgeTypes: EdgeTypes = { flow: FlowEdge };

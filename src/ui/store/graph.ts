@@ -3,10 +3,19 @@
  * config, plus edges. Pure conversions and checks between the two shapes.
  */
 import type { Edge, Node, XYPosition } from '@xyflow/react';
-import { checkGraph, parseNode, wiringError, type NodeConfig, type NodeType, type Parsed, type Scenario } from '../../engine/index';
+import { checkGraph, parseNode, wiringError, type EdgeKind, type NodeConfig, type NodeType, type Parsed, type Scenario } from '../../engine/index';
+import { STARTERS } from './starters';
 
 export type FlowNode = Node<NodeConfig, NodeType>;
-export type FlowEdge = Edge;
+/** The config of one kind, e.g. ConfigOf<'circuit-breaker'>. */
+export type ConfigOf<K extends NodeType> = Extract<NodeConfig, { type: K }>;
+/** An edge's `data` holds its kind: send (hand on), call (wait for the answer), fallback. */
+export interface FlowEdgeData extends Record<string, unknown> {
+  kind: EdgeKind;
+}
+export type FlowEdge = Edge<FlowEdgeData>;
+
+export const edgeKind = (e: FlowEdge): EdgeKind => e.data?.kind ?? 'send';
 
 export interface ScenarioMeta {
   name: string;
@@ -17,7 +26,7 @@ export interface ScenarioMeta {
 
 /** Rough node footprint, for finding free room on the canvas. */
 export const NODE_W = 208;
-export const NODE_H = 150;
+export const NODE_H = 190;
 
 function withoutPosition(cfg: NodeConfig): NodeConfig {
   const { position: _p, ...rest } = cfg;
@@ -35,8 +44,12 @@ export function nodesFromScenario(s: Scenario): FlowNode[] {
 
 export const edgeId = (from: string, to: string): string => `${from}->${to}`;
 
+export function makeEdge(from: string, to: string, kind: EdgeKind = 'send'): FlowEdge {
+  return { id: edgeId(from, to), source: from, target: to, type: 'flow', data: { kind } };
+}
+
 export function edgesFromScenario(s: Scenario): FlowEdge[] {
-  return s.edges.map((e) => ({ id: edgeId(e.from, e.to), source: e.from, target: e.to, type: 'flow' }));
+  return s.edges.map((e) => makeEdge(e.from, e.to, e.kind));
 }
 
 export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Scenario {
@@ -47,28 +60,36 @@ export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges
     seed: meta.seed,
     durationMs: meta.durationMs,
     nodes: nodes.map((n) => ({ ...n.data, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })),
-    edges: edges.map((e) => ({ from: e.source, to: e.target })),
+    // "send" is the default: left out, so a plain design reads as it always did.
+    edges: edges.map((e) => {
+      const kind = edgeKind(e);
+      return kind === 'send' ? { from: e.source, to: e.target } : { from: e.source, to: e.target, kind };
+    }),
   };
 }
 
-const STARTERS: Record<NodeType, Record<string, unknown>> = {
-  producer: { rate: 50, arrival: 'poisson' },
-  queue: { capacity: 20, overflow: 'drop-newest' },
-  service: { concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 20 } },
-};
-
-/** A new node's config: modest values that run without surprises. */
+/** A new node's config: modest values that run without surprises (starters.ts says why each). */
 export function starterConfig(type: NodeType, id: string): NodeConfig {
   const p = parseNode({ id, type, ...STARTERS[type] });
   if (!p.ok) throw new Error(`starter config for ${type} is invalid`);
   return p.value;
 }
 
-/** "queue-2": the kind and the smallest number not taken. */
+/** Short enough to read as a node's title (the kind is written above it anyway). */
+const ID_PREFIX: Partial<Record<NodeType, string>> = {
+  'rate-limiter': 'limiter',
+  'circuit-breaker': 'breaker',
+  'load-balancer': 'balancer',
+  'load-shedder': 'shedder',
+  'concurrency-limiter': 'conc-limit',
+};
+
+/** "queue-2", "breaker-1": the kind and the smallest number not taken. */
 export function nextId(type: NodeType, nodes: readonly FlowNode[]): string {
   const taken = new Set(nodes.map((n) => n.id));
+  const prefix = ID_PREFIX[type] ?? type;
   for (let i = 1; ; i++) {
-    const id = `${type}-${i}`;
+    const id = `${prefix}-${i}`;
     if (!taken.has(id)) return id;
   }
 }
@@ -96,14 +117,14 @@ export function freeSpot(nodes: readonly FlowNode[], near: XYPosition): XYPositi
 }
 
 /** Why from → to may not be drawn (wiring rules, duplicates, loops), or null. */
-export function connectionError(nodes: readonly FlowNode[], edges: readonly FlowEdge[], from: string, to: string): string | null {
+export function connectionError(nodes: readonly FlowNode[], edges: readonly FlowEdge[], from: string, to: string, kind: EdgeKind = 'send'): string | null {
   const a = nodes.find((n) => n.id === from);
   const b = nodes.find((n) => n.id === to);
   if (!a || !b) return 'that node no longer exists';
-  const rule = wiringError(a.data, b.data);
+  const rule = wiringError(a.data, b.data, kind);
   if (rule) return rule;
   if (edges.some((e) => e.source === from && e.target === to)) return `"${from}" already feeds "${to}"`;
-  const candidate = [...edges.map((e) => ({ from: e.source, to: e.target })), { from, to }];
+  const candidate = [...edges.map((e) => ({ from: e.source, to: e.target, kind: edgeKind(e) })), { from, to, kind }];
   const issues = checkGraph(
     nodes.map((n) => n.data),
     candidate,
@@ -116,4 +137,20 @@ export function mergeConfig(cfg: NodeConfig, patch: Record<string, unknown>): Pa
   const merged: Record<string, unknown> = { ...cfg, ...patch, id: cfg.id, type: cfg.type };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
   return parseNode(merged);
+}
+
+/** Why edge `id` may not become a `kind` edge (wiring rules, loops), or null. */
+export function edgeKindError(nodes: readonly FlowNode[], edges: readonly FlowEdge[], id: string, kind: EdgeKind): string | null {
+  const edge = edges.find((e) => e.id === id);
+  if (!edge) return 'that connection no longer exists';
+  const a = nodes.find((n) => n.id === edge.source);
+  const b = nodes.find((n) => n.id === edge.target);
+  if (!a || !b) return 'that node no longer exists';
+  const rule = wiringError(a.data, b.data, kind);
+  if (rule) return rule;
+  const issues = checkGraph(
+    nodes.map((n) => n.data),
+    edges.map((e) => ({ from: e.source, to: e.target, kind: e.id === id ? kind : edgeKind(e) })),
+  );
+  return issues[0]?.message ?? null;
 }

@@ -4,12 +4,14 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import type { NodeType, Scenario, ScenarioIssue } from '../../engine/index';
+import type { EdgeKind, NodeType, Scenario, ScenarioIssue } from '../../engine/index';
 import {
   connectionError,
-  edgeId,
+  edgeKind,
+  edgeKindError,
   edgesFromScenario,
   freeSpot,
+  makeEdge,
   mergeConfig,
   nextId,
   nodesFromScenario,
@@ -31,8 +33,10 @@ export interface ScenarioState {
   addNode(type: NodeType, near: XYPosition): string;
   /** Deletes nodes (with their edges) and edges, as one edit. */
   remove(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
-  /** Draws from → to, or says why not (and draws nothing). */
-  connect(from: string, to: string): string | null;
+  /** Draws from → to (a plain "send" edge unless told), or says why not (and draws nothing). */
+  connect(from: string, to: string, kind?: EdgeKind): string | null;
+  /** Makes an edge send, call or fallback, or says why not (and changes nothing). */
+  setEdgeKind(id: string, kind: EdgeKind): string | null;
   /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
   setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
   setSeed(seed: number): void;
@@ -75,12 +79,22 @@ export function createScenarioStore(initial: Scenario) {
       set((st) => ({ nodes: keptNodes, edges: keptEdges, structureVersion: st.structureVersion + 1 }));
     },
 
-    connect(from, to) {
+    connect(from, to, kind = 'send') {
       const { nodes, edges } = get();
-      const why = connectionError(nodes, edges, from, to);
+      const why = connectionError(nodes, edges, from, to, kind);
       if (why) return why;
-      const edge: FlowEdge = { id: edgeId(from, to), source: from, target: to, type: 'flow' };
-      set((st) => ({ edges: [...st.edges, edge], structureVersion: st.structureVersion + 1 }));
+      set((st) => ({ edges: [...st.edges, makeEdge(from, to, kind)], structureVersion: st.structureVersion + 1 }));
+      return null;
+    },
+
+    setEdgeKind(id, kind) {
+      const { nodes, edges } = get();
+      const edge = edges.find((e) => e.id === id);
+      if (edge && edgeKind(edge) === kind) return null;
+      const why = edgeKindError(nodes, edges, id, kind);
+      if (why) return why;
+      // The engine wires call and fallback routes when a run is built: a structural edit.
+      set((st) => ({ edges: st.edges.map((e) => (e.id === id ? { ...e, data: { ...e.data, kind } } : e)), structureVersion: st.structureVersion + 1 }));
       return null;
     },
 

@@ -3,13 +3,17 @@ export interface CounterSpec {
   key: string;
   label: string;
   tone?: 'bad';
+  /** Says more than the short label (a tooltip). */
+  title?: string;
 }
 
-export function Counters({ specs, refs }: { specs: readonly CounterSpec[]; refs: Record<string, HTMLElement | null> }) {
+/** Up to three in a row; more wrap into a grid of `columns` (3 unless told). */
+export function Counters({ specs, refs, columns = 3 }: { specs: readonly CounterSpec[]; refs: Record<string, HTMLElement | null>; columns?: 2 | 3 }) {
+  const grid = specs.length > 3 || columns === 2;
   return (
-    <dl className={specs.length > 3 ? 'bp-counters bp-counters--grid' : 'bp-counters'}>
+    <dl className={grid ? `bp-counters bp-counters--grid bp-counters--cols${columns}` : 'bp-counters'}>
       {specs.map((s) => (
-        <div key={s.key} className={s.tone === 'bad' ? 'bp-counter bp-counter--bad' : 'bp-counter'}>
+        <div key={s.key} className={s.tone === 'bad' ? 'bp-counter bp-counter--bad' : 'bp-counter'} title={s.title}>
           <dt>{s.label}</dt>
           <dd
             className="bp-live"

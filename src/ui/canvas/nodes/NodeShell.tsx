@@ -1,9 +1,9 @@
 import type { ReactNode, Ref } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeType } from '../../../engine/index';
+import { KIND_NAME } from './kinds';
+import './kinds.css';
 import './nodes.css';
-
-const KIND_LABEL: Record<NodeType, string> = { producer: 'Producer', queue: 'Queue', service: 'Service' };
 
 interface Props {
   kind: NodeType;
@@ -21,7 +21,7 @@ export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children 
       {/* Producers get an input handle too, so wiring into one is refused with a reason, not ignored. */}
       <Handle type="target" position={Position.Left} className={kind === 'producer' ? 'bp-handle bp-handle--inert' : 'bp-handle'} />
       <div className="bp-node__head">
-        <span className="bp-node__kind">{KIND_LABEL[kind]}</span>
+        <span className="bp-node__kind">{KIND_NAME[kind]}</span>
         <span className="bp-node__title">{title}</span>
       </div>
       <div className="bp-node__sub">{subtitle}</div>

@@ -45,7 +45,8 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
   });
 
   const capacity = data.capacity === null ? 'unbounded' : `${data.capacity} items`;
-  const subtitle = `${capacity} · ${data.overflow}${data.discipline === 'fifo' ? '' : ` · ${data.discipline}`}`;
+  const aqm = data.aqm && data.aqm !== 'none' ? ` · ${data.aqm === 'codel' ? 'CoDel' : 'adaptive LIFO'}` : '';
+  const subtitle = `${capacity}${aqm} · ${data.overflow}${data.discipline === 'fifo' ? '' : ` · ${data.discipline}`}`;
   return (
     <NodeShell kind="queue" title={data.label || id} subtitle={subtitle} rootRef={root} statusRef={status}>
       <div className="bp-fill" data-unbounded={data.capacity === null}>

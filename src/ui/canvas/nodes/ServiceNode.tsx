@@ -4,6 +4,8 @@ import { F, type ServiceConfig } from '../../../engine/index';
 import { nodeBase, nodeHealth } from '../../frames/derive';
 import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';
+import { useScenario } from '../../store/appStore';
+import { hasOutgoing } from '../../store/selectors';
 import { Counters, type CounterSpec } from './Counters';
 import { NodeShell } from './NodeShell';
 import { setData, setText, setFill } from '../../liveDom';
@@ -12,6 +14,12 @@ import { STATUS_TEXT } from './status';
 const COUNTERS: CounterSpec[] = [
   { key: 'done', label: 'Completed' },
   { key: 'failed', label: 'Failed', tone: 'bad' },
+];
+/** A service with call edges: what its calls cost, as its caller policy made them. */
+const CALL_COUNTERS: CounterSpec[] = [
+  { key: 'calls', label: 'Calls', title: 'Call attempts its workers made (first tries and retries)' },
+  { key: 'retries', label: 'Retries' },
+  { key: 'timeouts', label: 'Timeouts', tone: 'bad', title: 'Calls whose answer it stopped waiting for' },
 ];
 /** Up to this many workers are drawn as slots; more are drawn as one bar. */
 const MAX_SLOTS = 16;
@@ -37,6 +45,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
   const busy = useRef<HTMLDivElement>(null);
   const refs = useRef<Record<string, HTMLElement | null>>({}).current;
   const asSlots = data.concurrency <= MAX_SLOTS;
+  const calls = useScenario((s) => hasOutgoing(s, id, 'call'));
 
   useFrames((s) => {
     const i = s.indexOf.get(id);
@@ -49,18 +58,28 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
     const health = nodeHealth(s.history, snap, i);
     setData(root.current, 'health', health);
     setText(status.current, STATUS_TEXT.service[health]);
+    const utilization = snap[b + F.utilization]!;
+    // Workers waiting for a call's answer are not in the snapshot; the last second's occupancy
+    // (which counts them) gives an estimate, marked "~" (see onCalls).
+    const onCalls = calls ? Math.max(0, Math.round(utilization * workers) - working - held) : 0;
     const el = slots.current;
     if (el) {
       for (let k = 0; k < el.children.length; k++) {
-        const state = k < working ? 'busy' : k < working + held ? 'held' : 'free';
+        const state = k < working ? 'busy' : k < working + held ? 'held' : k < working + held + onCalls ? 'calling' : 'free';
         setData(el.children[k] as HTMLElement, 'state', state);
       }
     }
-    setFill(busyBar.current, workers > 0 ? (working + held) / workers : 0);
-    const util = Math.round(snap[b + F.utilization]! * 100);
-    setText(busy.current, `${count(working + held)} / ${count(workers)} busy · ${util}%`);
+    setFill(busyBar.current, workers > 0 ? (working + held + onCalls) / workers : 0);
+    const util = Math.round(utilization * 100);
+    setText(
+      busy.current,
+      calls ? `${count(working + held)} working · ~${count(onCalls)} calling` : `${count(working + held)} / ${count(workers)} busy · ${util}%`,
+    );
     setText(refs.done ?? null, count(snap[b + F.completed]!));
     setText(refs.failed ?? null, count(snap[b + F.failed]!));
+    setText(refs.calls ?? null, count(snap[b + F.attempts]!));
+    setText(refs.retries ?? null, count(snap[b + F.retries]!));
+    setText(refs.timeouts ?? null, count(snap[b + F.timeouts]!));
   });
 
   return (
@@ -80,6 +99,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
         0 / {data.concurrency} busy
       </div>
       <Counters specs={COUNTERS} refs={refs} />
+      {calls && <Counters specs={CALL_COUNTERS} refs={refs} />}
     </NodeShell>
   );
 });

@@ -6,4 +6,12 @@ export const STATUS_TEXT: Record<NodeType, Record<Health, string>> = {
   producer: { idle: 'idle', healthy: 'sending', saturated: 'blocked: waiting for room', overflowing: 'being refused' },
   queue: { idle: 'idle', healthy: 'healthy', saturated: 'nearly full', overflowing: 'overflowing' },
   service: { idle: 'idle', healthy: 'healthy', saturated: 'saturated', overflowing: 'overflowing' },
+  client: { idle: 'idle', healthy: 'calls answered', saturated: 'timing out / retrying', overflowing: 'requests failing' },
+  'rate-limiter': { idle: 'idle', healthy: 'admitting', saturated: 'bucket nearly empty', overflowing: 'limiting (429)' },
+  // The breaker's line follows its state (CircuitBreakerNode); these are for completeness.
+  'circuit-breaker': { idle: 'idle', healthy: 'closed: calls pass', saturated: 'half-open: trying a few calls', overflowing: 'open: refusing calls (503)' },
+  bulkhead: { idle: 'idle', healthy: 'room to spare', saturated: 'nearly full', overflowing: 'full: refusing (503)' },
+  'load-balancer': { idle: 'idle', healthy: 'spreading load', saturated: 'replicas busy', overflowing: 'replicas refusing' },
+  'load-shedder': { idle: 'idle', healthy: 'admitting', saturated: 'near the limit', overflowing: 'shedding (503)' },
+  'concurrency-limiter': { idle: 'idle', healthy: 'under the limit', saturated: 'at the limit', overflowing: 'refusing over the limit (503)' },
 };

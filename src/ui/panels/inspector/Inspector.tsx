@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
 import type { NodeConfig } from '../../../engine/index';
+import { KIND_NAME } from '../../canvas/nodes/kinds';
 import { scenarioStore, useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
+import { EdgeInspector } from './EdgeInspector';
 import { TextParam } from './fields';
 import { HINT } from './hints';
 import { ProducerFields } from './ProducerFields';
@@ -8,7 +11,25 @@ import { QueueFields } from './QueueFields';
 import { ServiceFields } from './ServiceFields';
 import './inspector.css';
 
-const KIND: Record<NodeConfig['type'], string> = { producer: 'Producer', queue: 'Queue', service: 'Service' };
+const ResilienceFields = lazy(() => import('./ResilienceFields'));
+
+/** The fields of each kind, below the label every node has. */
+function KindFields({ cfg }: { cfg: NodeConfig }) {
+  switch (cfg.type) {
+    case 'producer':
+      return <ProducerFields cfg={cfg} />;
+    case 'queue':
+      return <QueueFields cfg={cfg} />;
+    case 'service':
+      return <ServiceFields cfg={cfg} />;
+    default:
+      return (
+        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
+          <ResilienceFields cfg={cfg} />
+        </Suspense>
+      );
+  }
+}
 
 const selectNode = (s: ScenarioState) => s.nodes.find((n) => n.selected)?.data ?? null;
 const selectEdge = (s: ScenarioState) => s.edges.find((e) => e.selected) ?? null;
@@ -19,7 +40,7 @@ function NodeInspector({ cfg }: { cfg: NodeConfig }) {
     <>
       <div className="bp-inspector__head">
         <h2 className="bp-panel-title">
-          {KIND[cfg.type]} <span className="bp-inspector__id">{cfg.id}</span>
+          {KIND_NAME[cfg.type]} <span className="bp-inspector__id">{cfg.id}</span>
         </h2>
         <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([cfg.id])}>
           Delete node
@@ -27,9 +48,7 @@ function NodeInspector({ cfg }: { cfg: NodeConfig }) {
       </div>
       <form className="bp-inspector__fields" onSubmit={(e) => e.preventDefault()}>
         <TextParam nodeId={cfg.id} label="Label" hint={HINT.label} inputMode="text" shown={cfg.label ?? ''} placeholder={cfg.id} toPatch={(t) => ({ label: t === '' ? undefined : t })} />
-        {cfg.type === 'producer' && <ProducerFields cfg={cfg} />}
-        {cfg.type === 'queue' && <QueueFields cfg={cfg} />}
-        {cfg.type === 'service' && <ServiceFields cfg={cfg} />}
+        <KindFields cfg={cfg} />
       </form>
     </>
   );
@@ -46,15 +65,7 @@ export function Inspector() {
       {cfg ? (
         <NodeInspector key={cfg.id} cfg={cfg} />
       ) : edge ? (
-        <>
-          <h2 className="bp-panel-title">Connection</h2>
-          <p className="bp-inspector__guide">
-            Items flow from <strong>{edge.source}</strong> to <strong>{edge.target}</strong>.
-          </p>
-          <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([], [edge.id])}>
-            Delete connection
-          </button>
-        </>
+        <EdgeInspector key={edge.id} edge={edge} />
       ) : (
         <>
           <h2 className="bp-panel-title">Inspector</h2>

@@ -4,7 +4,7 @@ import { SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
 import { PriorityMix } from './PriorityMix';
 import { ProfileEditor } from './ProfileEditor';
-import { numberOrText } from './useParamDraft';
+import { numberOrText, optionalNumber } from './useParamDraft';
 
 type Arrival = ProducerConfig['arrival'];
 const ARRIVALS: { value: Arrival; label: string }[] = [
@@ -33,6 +33,39 @@ export function ProducerFields({ cfg }: { cfg: ProducerConfig }) {
           <TextParam nodeId={id} label="Burst off" unit="ms" hint={HINT.burstOff} shown={String(burst.offMs)} toPatch={(t) => ({ burst: { ...burst, offMs: numberOrText(t) } })} />
         </>
       )}
+ {cfg.users !== undefined && (
+        <p className="bp-derived">
+          Closed loop: <strong>{cfg.users}</strong> user{cfg.users === 1 ? '' : 's'}, each waiting for an answer before asking again. Rate is ignored.
+        </p>
+      )}
+      <TextParam
+        nodeId={id}
+        label="Users"
+        unit="users"
+        hint={HINT.users}
+        inputMode="numeric"
+        shown={cfg.users === undefined ? '' : String(cfg.users)}
+        placeholder="open loop"
+        toPatch={(t) => ({ users: optionalNumber(t) })}
+      />
+      <TextParam
+        nodeId={id}
+        label="Think time"
+        unit="ms"
+        hint={HINT.thinkTime}
+        shown={cfg.thinkTimeMs === undefined ? '' : String(cfg.thinkTimeMs)}
+        placeholder="0"
+        toPatch={(t) => ({ thinkTimeMs: optionalNumber(t) })}
+      />
+      <TextParam
+        nodeId={id}
+        label="Deadline"
+        unit="ms"
+        hint={HINT.producerDeadline}
+        shown={cfg.deadlineMs === undefined ? '' : String(cfg.deadlineMs)}
+        placeholder="none"
+        toPatch={(t) => ({ deadlineMs: optionalNumber(t) })}
+      />
       <TextParam nodeId={id} label="Item size" unit="bytes" hint={HINT.sizeBytes} inputMode="numeric" shown={String(cfg.sizeBytes)} toPatch={(t) => ({ sizeBytes: numberOrText(t) })} />
       <PriorityMix cfg={cfg} />
       <ProfileEditor cfg={cfg} />

@@ -15,6 +15,12 @@ const DISCIPLINE_LABEL: Record<(typeof DISCIPLINES)[number], string> = {
   lifo: 'lifo: last in, first out',
   priority: 'priority: highest class first',
 };
+type Aqm = NonNullable<QueueConfig['aqm']>;
+const AQMS: { value: Aqm; label: string }[] = [
+  { value: 'none', label: 'none' },
+  { value: 'codel', label: 'CoDel' },
+  { value: 'adaptive-lifo', label: 'adaptive LIFO' },
+];
 /** What the capacity field offers back when "Unbounded" is unticked. */
 const DEFAULT_CAPACITY = 50;
 
@@ -64,6 +70,36 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
         placeholder="never"
         toPatch={(t) => ({ maxAgeMs: optionalNumber(t) })}
       />
+      <SelectParam
+        label="Active queue management"
+        hint={HINT.aqm}
+        value={cfg.aqm ?? 'none'}
+        options={AQMS}
+        onChange={(aqm) => applyParam(id, aqm === 'none' ? { aqm: undefined, aqmTargetMs: undefined, aqmIntervalMs: undefined } : { aqm })}
+      />
+      {cfg.aqm !== undefined && cfg.aqm !== 'none' && (
+        <>
+          {cfg.discipline === 'priority' && <p className="bp-derived bp-derived--warn">Active queue management is off under the priority discipline.</p>}
+          <TextParam
+            nodeId={id}
+            label="AQM target"
+            unit="ms"
+            hint={HINT.aqmTarget}
+            shown={cfg.aqmTargetMs === undefined ? '' : String(cfg.aqmTargetMs)}
+            placeholder="5"
+            toPatch={(t) => ({ aqmTargetMs: optionalNumber(t) })}
+          />
+          <TextParam
+            nodeId={id}
+            label="AQM interval"
+            unit="ms"
+            hint={HINT.aqmInterval}
+            shown={cfg.aqmIntervalMs === undefined ? '' : String(cfg.aqmIntervalMs)}
+            placeholder="100"
+            toPatch={(t) => ({ aqmIntervalMs: optionalNumber(t) })}
+          />
+        </>
+      )}
     </>
   );
 }

@@ -1,9 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { moments, type ServiceConfig, type ServiceTime } from '../../../engine/index';
 import { rate } from '../../format';
 import { applyParam } from './applyParam';
-import { SelectParam, TextParam } from './fields';
+import { useScenario } from '../../store/appStore';
+import { hasOutgoing } from '../../store/selectors';
+import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
 import { numberOrText } from './useParamDraft';
+
+// Loaded when a service first gets call edges: most designs never need it.
+const CallerFields = lazy(() => import('./CallerFields').then((m) => ({ default: m.CallerFields })));
 
 type Dist = ServiceTime['dist'];
 const DISTS: { value: Dist; label: string }[] = [
@@ -56,6 +62,7 @@ export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
   const id = cfg.id;
   const mean = moments(cfg.serviceTime).mean;
   const most = mean > 0 ? (cfg.concurrency * 1000) / mean : Infinity;
+  const calls = useScenario((s) => hasOutgoing(s, id, 'call'));
   return (
     <>
       <p className="bp-derived">
@@ -72,6 +79,16 @@ export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
       />
       <TimeFields key={cfg.serviceTime.dist} id={id} st={cfg.serviceTime} />
       <TextParam nodeId={id} label="Error rate" unit="0–1" hint={HINT.errorRate} shown={String(cfg.errorRate)} toPatch={(t) => ({ errorRate: numberOrText(t) })} />
+      <CheckboxParam label="Honor deadlines" hint={HINT.honorDeadlines} checked={cfg.honorDeadlines !== false} onChange={(v) => applyParam(id, { honorDeadlines: v ? undefined : false })} />
+      {calls && (
+        <fieldset className="bp-group bp-group--section">
+          <legend>Calls</legend>
+          <p className="bp-field__hint">{HINT.calls}</p>
+          <Suspense fallback={<p className="bp-field__hint">Loading…</p>}>
+            <CallerFields nodeId={id} policy={cfg.call} nested />
+          </Suspense>
+        </fieldset>
+      )}
     </>
   );
 }

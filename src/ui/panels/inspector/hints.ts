@@ -23,4 +23,13 @@ export const HINT = {
   minMs: 'Shortest time; every value up to Max is equally likely.',
   maxMs: 'Longest time.',
   errorRate: 'Fraction of items that fail when served, from 0 to 1.',
+  users: 'Closed loop: this many users, each waiting for its answer before asking again (Rate is ignored). Empty = open loop.',
+  thinkTime: 'Closed loop: mean pause between an answer and that user’s next request.',
+  producerDeadline: 'Every item must be answered within this long; the deadline travels with it. Empty = none.',
+  honorDeadlines: 'Drop work whose deadline has passed instead of serving it. Untick to see the stale-work bug.',
+  calls: 'How each worker calls the targets of its dashed “calls” edges, holding its slot until the answer.',
+  aqm: 'Drop stale work at the head: CoDel (RFC 8289) once delay stays high; adaptive LIFO (Facebook) serves newest first under load.',
+  aqmTarget: 'CoDel target / adaptive LIFO’s M: the standing queue delay that is fine. Empty = 5 ms.',
+  aqmInterval: 'CoDel interval / adaptive LIFO’s N: how long a queue may stay before dropping starts. Empty = 100 ms.',
+  edgeKind: 'Send hands the item on. Call waits for the answer, holding the worker. Fallback is where a breaker sends work while open.',
 } as const;

@@ -1,0 +1,109 @@
+import { parseNode, type ServiceConfig } from '../../../engine/index';
+import { applyParam } from './applyParam';
+import { CheckboxParam, SelectParam, TextParam } from './fields';
+import { RHINT } from './resilienceHints';
+import { numberOrText, optionalNumber } from './useParamDraft';
+
+export type CallerPolicy = NonNullable<ServiceConfig['call']>;
+type Jitter = CallerPolicy['backoff']['jitter'];
+type Budget = CallerPolicy['retryBudget'];
+
+/** The engine's defaults for a caller policy (what a service's calls use until edited). */
+const DEFAULT_POLICY: CallerPolicy = (() => {
+  const p = parseNode({ id: 'x', type: 'service', serviceTime: { dist: 'constant', ms: 1 }, call: {} });
+  if (!p.ok || p.value.type !== 'service' || !p.value.call) throw new Error('the default caller policy does not parse');
+  return p.value.call;
+})();
+
+const JITTERS: { value: Jitter; label: string }[] = [
+  { value: 'none', label: 'none' },
+  { value: 'full', label: 'full' },
+  { value: 'equal', label: 'equal' },
+  { value: 'decorrelated', label: 'decorrelated' },
+];
+const BUDGETS: { value: Budget['kind']; label: string }[] = [
+  { value: 'none', label: 'none' },
+  { value: 'token-bucket', label: 'tokens (gRPC)' },
+  { value: 'percent', label: 'percent (Finagle)' },
+];
+const BUDGET_DEFAULTS: Record<Budget['kind'], Budget> = {
+  none: { kind: 'none' },
+  'token-bucket': { kind: 'token-bucket', maxTokens: 10, tokenRatio: 0.1 },
+  percent: { kind: 'percent', percentCanRetry: 0.2, minRetriesPerSec: 10, ttlMs: 10_000 },
+};
+const THROTTLE_DEFAULT = { k: 2, windowMs: 120_000 };
+
+/** Drops keys set to undefined, so "not set" is absent rather than present-and-undefined. */
+function compact(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+interface Props {
+  nodeId: string;
+  /** Absent: the engine's defaults (a service whose calls were never tuned). */
+  policy?: CallerPolicy;
+  /** Where the policy lives in the node: top level (a client) or under `call` (a service). */
+  nested: boolean;
+}
+
+/**
+ * Timeouts, retries with backoff and jitter, a retry budget, Retry-After and adaptive throttling:
+ * how a caller treats each call (the same fields for a client and for a service's calls).
+ */
+export function CallerFields({ nodeId, policy = DEFAULT_POLICY, nested }: Props) {
+  const patch = (p: Record<string, unknown>): Record<string, unknown> => (nested ? { call: compact({ ...policy, ...p }) } : p);
+  const apply = (p: Record<string, unknown>) => applyParam(nodeId, patch(p));
+  const backoff = (field: keyof CallerPolicy['backoff']) => (t: string) => patch({ backoff: { ...policy.backoff, [field]: numberOrText(t) } });
+  const budget = policy.retryBudget;
+  const budgetField = (field: string) => (t: string) => patch({ retryBudget: { ...budget, [field]: numberOrText(t) } });
+  const throttle = policy.adaptiveThrottle;
+  const throttleField = (field: 'k' | 'windowMs') => (t: string) => patch({ adaptiveThrottle: { ...(throttle ?? THROTTLE_DEFAULT), [field]: numberOrText(t) } });
+
+  return (
+    <>
+      <TextParam
+        nodeId={nodeId}
+        label="Timeout"
+        unit="ms"
+        hint={RHINT.timeout}
+        shown={policy.timeoutMs === undefined ? '' : String(policy.timeoutMs)}
+        placeholder="none"
+        toPatch={(t) => patch({ timeoutMs: optionalNumber(t) })}
+      />
+      <TextParam nodeId={nodeId} label="Attempts" unit="in all" hint={RHINT.attempts} inputMode="numeric" shown={String(policy.maxAttempts)} toPatch={(t) => patch({ maxAttempts: numberOrText(t) })} />
+      <TextParam nodeId={nodeId} label="Backoff base" unit="ms" hint={RHINT.backoffBase} shown={String(policy.backoff.baseMs)} toPatch={backoff('baseMs')} />
+      <TextParam nodeId={nodeId} label="Backoff cap" unit="ms" hint={RHINT.backoffCap} shown={String(policy.backoff.capMs)} toPatch={backoff('capMs')} />
+      <TextParam nodeId={nodeId} label="Multiplier" unit="×" hint={RHINT.multiplier} shown={String(policy.backoff.multiplier)} toPatch={backoff('multiplier')} />
+      <SelectParam label="Jitter" hint={RHINT.jitter} value={policy.backoff.jitter} options={JITTERS} onChange={(jitter) => apply({ backoff: { ...policy.backoff, jitter } })} />
+      <CheckboxParam label="Respect Retry-After" hint={RHINT.retryAfter} checked={policy.respectRetryAfter} onChange={(v) => apply({ respectRetryAfter: v })} />
+      <SelectParam label="Retry budget" hint={RHINT.retryBudget} value={budget.kind} options={BUDGETS} onChange={(k) => apply({ retryBudget: BUDGET_DEFAULTS[k] })} />
+      {budget.kind === 'token-bucket' && (
+        <>
+          <TextParam nodeId={nodeId} label="Max tokens" unit="tokens" hint={RHINT.maxTokens} shown={String(budget.maxTokens)} toPatch={budgetField('maxTokens')} />
+          <TextParam nodeId={nodeId} label="Token ratio" unit="per success" hint={RHINT.tokenRatio} shown={String(budget.tokenRatio)} toPatch={budgetField('tokenRatio')} />
+        </>
+      )}
+      {budget.kind === 'percent' && (
+        <>
+          <TextParam nodeId={nodeId} label="Retry share" unit="0–1" hint={RHINT.percentCanRetry} shown={String(budget.percentCanRetry)} toPatch={budgetField('percentCanRetry')} />
+          <TextParam nodeId={nodeId} label="Min retries" unit="per s" hint={RHINT.minRetriesPerSec} shown={String(budget.minRetriesPerSec)} toPatch={budgetField('minRetriesPerSec')} />
+          <TextParam nodeId={nodeId} label="Budget window" unit="ms" hint={RHINT.budgetTtl} shown={String(budget.ttlMs)} toPatch={budgetField('ttlMs')} />
+        </>
+      )}
+      <CheckboxParam
+        label="Adaptive throttling"
+        hint={RHINT.throttle}
+        checked={throttle !== undefined}
+        onChange={(v) => apply({ adaptiveThrottle: v ? THROTTLE_DEFAULT : undefined })}
+      />
+      {throttle && (
+        <>
+          <TextParam nodeId={nodeId} label="Throttle K" hint={RHINT.throttleK} shown={String(throttle.k)} toPatch={throttleField('k')} />
+          <TextParam nodeId={nodeId} label="Throttle window" unit="ms" hint={RHINT.throttleWindow} shown={String(throttle.windowMs)} toPatch={throttleField('windowMs')} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { EdgeKind } from '../../../engine/index';
+import { scenarioStore } from '../../store/appStore';
+import { edgeKind, type FlowEdge } from '../../store/graph';
+import { SelectParam } from './fields';
+import { HINT } from './hints';
+
+const KINDS: { value: EdgeKind; label: string }[] = [
+  { value: 'send', label: 'send' },
+  { value: 'call', label: 'call (services)' },
+  { value: 'fallback', label: 'fallback (breakers)' },
+];
+
+const MEANING: Record<EdgeKind, (from: string, to: string) => string> = {
+  send: (from, to) => `Items flow from ${from} to ${to}; ${from} is done with each once ${to} takes it.`,
+  call: (from, to) => `Each worker of ${from} calls ${to} and waits for the answer, holding its slot: a slow ${to} ties up ${from}.`,
+  fallback: (from, to) => `While ${from} is open (or half-open and full), items go to ${to} instead: a cache, a degraded answer.`,
+};
+
+/** A selected connection: what it means, and its kind (send, call or fallback) where valid. */
+export function EdgeInspector({ edge }: { edge: FlowEdge }) {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const kind = edgeKind(edge);
+  const change = (next: EdgeKind) => {
+    const why = scenarioStore.getState().setEdgeKind(edge.id, next);
+    setRefusal(why ? `Cannot make this a ${next} edge: ${why}.` : null);
+  };
+  return (
+    <>
+      <div className="bp-inspector__head">
+        <h2 className="bp-panel-title">
+          Connection <span className="bp-inspector__id">{edge.source} → {edge.target}</span>
+        </h2>
+      </div>
+      <form className="bp-inspector__fields" onSubmit={(e) => e.preventDefault()}>
+        <SelectParam label="Edge type" hint={HINT.edgeKind} value={kind} options={KINDS} onChange={change} />
+        {refusal && (
+          <p className="bp-field__error" role="alert">
+            {refusal}
+          </p>
+        )}
+        <p className="bp-inspector__guide">{MEANING[kind](edge.source, edge.target)}</p>
+        <div>
+          <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([], [edge.id])}>
+            Delete connection
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

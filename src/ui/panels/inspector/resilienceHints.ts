@@ -1,0 +1,60 @@
+/** One line per parameter of the parts that say "not now", and of the callers that listen. */
+export const RHINT = {
+  // caller policy (clients, and services that make calls)
+  timeout: 'Per attempt: stop waiting after this long (the callee may still work on it). Empty = wait forever.',
+  attempts: 'Tries in all, the first included (gRPC maxAttempts; Google SRE: at most 3). 1 = no retries.',
+  backoffBase: 'The first retry waits up to this long; each later one up to twice as long.',
+  backoffCap: 'No wait before a retry is longer than this.',
+  multiplier: 'Growth per retry: wait = min(cap, base × multiplier^n) (AWS exponential backoff).',
+  jitter: 'Full: 0…backoff at random. Equal: half, plus up to half. Decorrelated: from the last wait. None: exact, in lockstep.',
+  retryAfter: 'After a 429, wait at least the Retry-After the limiter sent before trying again.',
+  retryBudget: 'Caps retries so a failing dependency is not hit 3x harder. None: every retry the policy asks for.',
+  maxTokens: 'gRPC retry throttling: the bucket starts full; each failure takes a token, retries stop below half.',
+  tokenRatio: 'Tokens a success gives back (gRPC example: 0.1, so 10 successes repay one failure).',
+  percentCanRetry: 'Finagle: retries may be at most this share of requests (0.2 = 20%).',
+  minRetriesPerSec: 'A floor of retries always allowed, so a quiet client can still retry.',
+  budgetTtl: 'How far back the budget counts requests and retries.',
+  throttle: 'Google SRE adaptive throttling: reject locally with p = (requests − K·accepts) / (requests + 1).',
+  throttleK: 'K = 2 is usual; lower K throttles harder, sooner.',
+  throttleWindow: 'How far back requests and accepts are counted (SRE: 2 minutes).',
+  // client
+  clientDefaults: 'Starter: timeout 1 s, 3 attempts, full jitter. gRPC makes no retries unless configured.',
+  deadline: 'An absolute deadline this long after the request began; it travels with every call. Empty = none.',
+  maxOutstanding: 'Requests waiting for answers at most; more are refused here (Fail at Scale). Empty = no cap.',
+  // rate limiter
+  limiterRate: 'Tokens added per second: the sustained rate let through (Envoy tokens_per_fill).',
+  burst: 'Bucket size: the largest burst let through at once. The bucket starts full.',
+  // circuit breaker
+  windowType: 'Count the last N calls, or the calls of the last N seconds.',
+  windowSize: 'N: calls (count window) or seconds (time window) the failure rate is measured over.',
+  minimumCalls: 'No verdict until the window holds this many calls.',
+  failureThreshold: 'Open when at least this share of calls in the window failed (errors, timeouts, refusals).',
+  slowThreshold: 'Open when at least this share of calls were slow (100% = only when all are).',
+  slowDuration: 'A call that took longer than this counts as slow.',
+  waitOpen: 'How long it stays open, refusing at once (503), before trying again.',
+  halfOpenCalls: 'Trial calls let through when half-open; they decide between closed and open again.',
+  autoHalfOpen: 'Go half-open by a timer when the wait is over, not on the next call.',
+  breakerDefaults: 'Workshop-sized. Resilience4j’s defaults are larger: window 100, minimum 100 calls, 60 s open, 10 trials, slow above 60 s.',
+  // bulkhead
+  maxConcurrent: 'Calls let through at once; more are refused at once with 503 (Resilience4j default 25).',
+  perClass: 'Tighter caps per priority class, so batch work cannot take the slots interactive work needs. Empty = no cap.',
+  // load balancer
+  strategy: 'How a replica is picked: each in turn, the least busy, or the less busy of two picked at random.',
+  replicas: 'Its replicas are its outputs: wire it to each service.',
+  // load shedder
+  measure: 'What it watches: items in flight through it, or items held by the node right behind it.',
+  shedLimit: 'At this load everything is shed with 503, before it can queue.',
+  priorityAware: 'Shed the least important first: batch from 50% of the limit, low 70%, normal 85%, high 95%, critical 100%.',
+  // concurrency limit
+  algorithm: 'AIMD: +1 while fine, ×ratio on a drop. Gradient2: follows long vs recent round-trip time. Fixed: stays put.',
+  initialLimit: 'Calls in flight allowed at the start.',
+  minLimit: 'The limit never falls below this.',
+  maxLimit: 'The limit never rises above this.',
+  backoffRatio: 'AIMD: the limit is multiplied by this on a drop or a slow call.',
+  limitTimeout: 'AIMD: a call slower than this counts as a drop.',
+  smoothing: 'Gradient2: how much of each new estimate is taken (0.2 = a fifth).',
+  queueSize: 'Gradient2: extra room added on top of the estimate.',
+  rttTolerance: 'Gradient2: how much slower than usual a call may be before the limit falls.',
+  longWindow: 'Gradient2: samples the long-term round-trip average spans.',
+  limitDefaults: 'Netflix concurrency-limits defaults: initial 20, min 20, max 200; AIMD timeout 5 s.',
+} as const;

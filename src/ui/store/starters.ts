@@ -1,0 +1,27 @@
+/**
+ * What a node from the palette starts with: values that show the part doing its job in a
+ * workshop within seconds. The libraries' own defaults are sized for production (Resilience4j's
+ * breaker waits 100 calls and a minute; Netflix's limits start at 20): the inspector hints say so.
+ */
+import type { NodeType } from '../../engine/index';
+
+export const STARTERS: Record<NodeType, Record<string, unknown>> = {
+  producer: { rate: 50, arrival: 'poisson' },
+  queue: { capacity: 20, overflow: 'drop-newest' },
+  service: { concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 20 } },
+  client: { timeoutMs: 1000, maxAttempts: 3, backoff: { baseMs: 100, capMs: 2000, multiplier: 2, jitter: 'full' } },
+  'rate-limiter': { rate: 40, burst: 20 },
+  'circuit-breaker': {
+    slidingWindowSize: 20,
+    minimumNumberOfCalls: 10,
+    failureRateThreshold: 50,
+    slowCallRateThreshold: 100,
+    slowCallDurationThresholdMs: 1000,
+    waitDurationInOpenStateMs: 5000,
+    permittedNumberOfCallsInHalfOpenState: 3,
+  },
+  bulkhead: { maxConcurrentCalls: 10 },
+  'load-balancer': { strategy: 'round-robin' },
+  'load-shedder': { measure: 'in-flight', limit: 20, priorityAware: true },
+  'concurrency-limiter': { algorithm: 'aimd', initialLimit: 10, minLimit: 1, maxLimit: 100, timeoutMs: 1000 },
+};
