@@ -108,6 +108,7 @@ export abstract class PassThrough extends SimNode {
     this.writeCommon(w, kind);
     w.set(F.arrived, this.arrived);
     w.set(F.accepted, this.passed);
+    w.set(F.completed, this.passed); // what flows on: the canvas animates outflow from this field
     w.set(F.rejected, this.rejected);
     w.set(F.level, this.inFlight);
   }

@@ -264,6 +264,7 @@ export class Service extends SimNode implements CallerOwner {
     w.set(F.expired, this.expired);
     w.set(F.wasted, this.wasted);
     if (this.callOutputs.length > 0) {
+      w.set(F.calling, this.calling);
       w.set(F.attempts, this.caller.attempts);
       w.set(F.retries, this.caller.retries);
       w.set(F.timeouts, this.caller.timeouts);

@@ -76,6 +76,8 @@ export const F = {
   fallbacks: 23,
   /** Root items completed no later than their deadline (producer: its own; service: that it completed). */
   goodput: 24,
+  /** Service: workers waiting for the answer to a call (holding their slot). */
+  calling: 25,
 } as const;
 export const F_STRIDE = 32;
 
