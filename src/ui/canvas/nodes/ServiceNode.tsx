@@ -59,9 +59,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
     setData(root.current, 'health', health);
     setText(status.current, STATUS_TEXT.service[health]);
     const utilization = snap[b + F.utilization]!;
-    // Workers waiting for a call's answer are not in the snapshot; the last second's occupancy
-    // (which counts them) gives an estimate, marked "~" (see onCalls).
-    const onCalls = calls ? Math.max(0, Math.round(utilization * workers) - working - held) : 0;
+    const onCalls = calls ? snap[b + F.calling]! : 0;
     const el = slots.current;
     if (el) {
       for (let k = 0; k < el.children.length; k++) {
@@ -73,7 +71,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
     const util = Math.round(utilization * 100);
     setText(
       busy.current,
-      calls ? `${count(working + held)} working · ~${count(onCalls)} calling` : `${count(working + held)} / ${count(workers)} busy · ${util}%`,
+      calls ? `${count(working + held)} working · ${count(onCalls)} calling` : `${count(working + held)} / ${count(workers)} busy · ${util}%`,
     );
     setText(refs.done ?? null, count(snap[b + F.completed]!));
     setText(refs.failed ?? null, count(snap[b + F.failed]!));
