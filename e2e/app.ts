@@ -98,11 +98,100 @@ export async function dragWire(page: Page, from: string, to: string): Promise<vo
   await page.mouse.up();
 }
 
-/** The `d` of every series line in the charts (not their axes): changes when any series moves. */
+/**
+ * What the charts' canvases drew, as a path per series line (its first and last vertex, in canvas
+ * pixels, `M x,y L x,y`): changes whenever any series moves, empty while nothing is drawn.
+ */
 export async function chartPaths(page: Page): Promise<string> {
   const ds = await page
     .getByRole('img', { name: / chart, / })
-    .locator('path:not(.domain)')
-    .evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.path ?? ''));
   return ds.join('|');
+}
+
+// ---- the resilience parts (issue 4) ----
+
+/** Adds a part by clicking its palette entry ("Client", "Circuit breaker", ...). */
+export async function addFromPalette(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Components' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Deletes a node the way a person does: select it, then "Delete node" in the inspector. */
+export async function deleteNode(page: Page, id: string): Promise<void> {
+  await selectNode(page, id);
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Delete node' }).click();
+  await expect(node(page, id)).toHaveCount(0);
+}
+
+/** Types a value into an inspector field by its label and presses Enter. */
+export async function setField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+/** A circuit breaker's state as its badge shows it: CLOSED, OPEN or HALF_OPEN. */
+export const breakerBadge = (page: Page, id: string): Locator => node(page, id).locator('.bp-breaker__state');
+
+/** "154 ms" → 154, "1.02 s" → 1020, "—" (nothing measured yet) → NaN. */
+export function parseLatency(text: string): number {
+  if (text.trim() === '—') return NaN;
+  const m = /^\s*([\d,]+(?:\.\d+)?)\s*(ms|s)\s*$/.exec(text);
+  if (!m) throw new Error(`not a latency: "${text}"`);
+  return Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1);
+}
+
+/** A latency counter on a node ("p50", "p99"), in ms. */
+export async function latencyOn(page: Page, nodeId: string, label: string): Promise<number> {
+  const dd = node(page, nodeId).locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  return parseLatency((await dd.textContent()) ?? '');
+}
+
+/**
+ * Starts recording the largest value a node's latency counter shows, at every paint, in the page
+ * (a peak may show for less time than a poll takes). Read it with `peakLatency`.
+ */
+export async function watchPeakLatency(page: Page, nodeId: string, label: string): Promise<void> {
+  await node(page, nodeId)
+    .locator('dt', { hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]')
+    .evaluate((dd, key) => {
+      const w = window as unknown as { bpPeaks?: Record<string, number> };
+      const peaks = (w.bpPeaks ??= {});
+      peaks[key] = 0;
+      const read = () => {
+        const m = /([\d,.]+)\s*(ms|s)/.exec(dd.textContent ?? '');
+        const v = m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1) : NaN;
+        if (Number.isFinite(v) && v > peaks[key]!) peaks[key] = v;
+      };
+      new MutationObserver(read).observe(dd, { characterData: true, childList: true, subtree: true });
+      read();
+    }, `${nodeId}:${label}`);
+}
+
+export async function peakLatency(page: Page, nodeId: string, label: string): Promise<number> {
+  return page.evaluate((key) => (window as unknown as { bpPeaks: Record<string, number> }).bpPeaks[key] ?? 0, `${nodeId}:${label}`);
+}
+
+/**
+ * Clicks a wire halfway along, as a person selects it (a perfectly level wire has no height, so
+ * Playwright would not call the element itself visible).
+ */
+export async function clickWire(page: Page, from: string, to: string): Promise<void> {
+  const a = await node(page, from).locator('.react-flow__handle.source').boundingBox();
+  const b = await node(page, to).locator('.react-flow__handle.target').boundingBox();
+  if (!a || !b) throw new Error('the wire’s ends are not visible');
+  await page.mouse.click((a.x + a.width / 2 + b.x + b.width / 2) / 2, (a.y + a.height / 2 + b.y + b.height / 2) / 2);
+}
+
+/** Waits until the canvas stops moving (a fit-to-view animation after adding a node, say). */
+export async function canvasSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  let last = await transform();
+  for (let still = 0; still < 3; ) {
+    await page.waitForTimeout(120);
+    const now = await transform();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }

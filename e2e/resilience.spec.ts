@@ -69,7 +69,9 @@ test('a breaker in front of a slow service opens, and the caller’s latency dro
   await expect.poll(() => latencyOn(page, client, 'p50'), { timeout: 15_000 }).toBeLessThan(400);
   const peak = await peakLatency(page, client, 'p50');
   const after = await latencyOn(page, client, 'p50');
-  expect(peak, 'while the service was slow and the breaker closed, callers waited out their 1 s timeouts').toBeGreaterThan(700);
+  // Over 500 ms at some point: at least half the answers in a window were 1 s timeouts (the exact peak
+  // depends on which paint of the 10 Hz node display the observer catches).
+  expect(peak, 'while the service was slow and the breaker closed, callers waited out their 1 s timeouts').toBeGreaterThan(500);
   expect(after).toBeLessThan(peak / 2);
   expect(await counter(page, client, 'Timeouts')).toBeGreaterThan(0);
   await snap(page, 'r1-breaker-open');

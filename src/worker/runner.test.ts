@@ -75,6 +75,34 @@ describe('Runner', () => {
     expect(t.frames[0]!.nodeIds).toEqual(['clients', 'buffer', 'workers']);
   });
 
+  it('sends only the rows sampled since the last frame, none lost while a frame is in flight', async () => {
+    const h = fakeHost();
+    const runner = new Runner(h.host);
+    const frames: Frame[] = [];
+    let release: () => void = () => {};
+    // The UI is slow: every frame stays in flight until the test lets it through.
+    runner.connect((f) => {
+      frames.push(f);
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    runner.load(scenario(), 1);
+    runner.play();
+    for (let k = 0; k < 10; k++) {
+      h.advance(700);
+      release();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    const times = frames.flatMap((f) => {
+      const len = f.snapshot.length;
+      return Array.from({ length: f.rows.length / len }, (_, r) => f.rows[r * len + G.now]!);
+    });
+    expect(times.length).toBeGreaterThan(20);
+    expect(times).toEqual(times.map((_, r) => (r + 1) * SAMPLE_MS));
+    // No frame carries more than the rows of its own stretch of time.
+    for (const f of frames) expect(f.rows.length / f.snapshot.length).toBeLessThanOrEqual(Math.ceil(700 / SAMPLE_MS) + 1);
+  });
+
   it('steps one sample interval at a time, paused', async () => {
     const t = setup();
     const stepped = t.runner.step();

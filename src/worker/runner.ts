@@ -3,9 +3,8 @@
  * more than WORK_MS of work before yielding, no catch-up spiral when it falls behind (the shortfall
  * is reported, not made up: MainLoop.js's "panic"), and frames pushed at about 30 per second.
  */
-import { G, createSimulation, type Report, type Scenario, type Simulation } from '../engine/index';
+import { createSimulation, type Report, type Scenario, type Simulation } from '../engine/index';
 import type { Frame, ParamResult, RunStatus, Speed } from './protocol';
-import { rowsSince } from './seriesTail';
 import { SpeedMeter } from './speedMeter';
 
 /** Simulated ms per series row: fine enough for charts, coarse enough for steady windows. */
@@ -40,7 +39,8 @@ export class Runner {
   private readonly meter = new SpeedMeter();
   private sink: FrameSink | null = null;
 
-  private lastRowMs = -1;
+  /** The engine's series cursor: rows up to it have been sent (Simulation.seriesSince). */
+  private seriesCursor = 0;
   private layoutSent = false;
   private frameInFlight = false;
   private frameOwed = false;
@@ -127,7 +127,7 @@ export class Runner {
     this.seed = seed;
     this.sim = createSimulation(scenario, { seed, sampleIntervalMs: SAMPLE_MS, seriesRows: SERIES_ROWS });
     this.epoch++;
-    this.lastRowMs = -1;
+    this.seriesCursor = 0;
     this.layoutSent = false;
     this.meter.reset();
     this.emit(true);
@@ -197,9 +197,10 @@ export class Runner {
     }
     if (!force && now - this.lastFrameAt < FRAME_MS) return;
     this.lastFrameAt = now;
-    const rows = rowsSince(sim, this.lastRowMs);
-    if (rows.length > 0) this.lastRowMs = rows[rows.length - sim.snapshotLength + G.now]!;
-    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows, status: this.status() };
+    // Only the rows sampled since the last frame (usually one or two), never the engine's ring.
+    const tail = sim.seriesSince(this.seriesCursor);
+    this.seriesCursor = tail.cursor;
+    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows: tail.data, status: this.status() };
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;

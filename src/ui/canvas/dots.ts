@@ -2,7 +2,7 @@
  * Items moving along edges, sampled: how densely an edge is dotted grows with the logarithm of the
  * flow, so 1 and 50,000 items/s both animate smoothly and still look different. A dot reaching a
  * node that turns work away peels off in red with the probability that work is refused or dropped
- * there.
+ * there. All of them are drawn on one canvas (DotsLayer), at most MAX_TOTAL_DOTS at a time.
  */
 import type { FrameState } from '../frames/frameStore';
 import { lossFraction, outflowRate } from '../frames/derive';
@@ -10,6 +10,11 @@ import { pointAlong, type EdgeGeometry } from './edgeGeometry';
 
 /** Most dots in flight on one edge. */
 const MAX_DOTS = 64;
+/**
+ * Most dots in flight on the whole canvas: a big design thins every edge alike rather than cost
+ * more per frame (density still says which edges carry more).
+ */
+export const MAX_TOTAL_DOTS = 1200;
 /** Flow coordinates between dots on a fully dotted edge. */
 const SPACING = 13;
 /** Flow coordinates per wall second. */
@@ -28,25 +33,21 @@ interface Peel {
   age: number;
 }
 
-/** The two paths one edge's items are drawn into. */
-export interface DotPaths {
-  dots: SVGPathElement | null;
-  peels: SVGPathElement | null;
-}
-
 interface EdgeDots {
   u: Float32Array;
   count: number;
   emit: number;
   peelDebt: number;
   peels: Peel[];
-  /** What was last written to the edge's paths, to skip identical writes. */
-  dotsD: string;
-  peelsD: string;
+  /** This update's flow and loss, kept between the two passes of update(). */
+  density: number;
+  loss: number;
 }
 
 const RADIUS = 4;
 const PEEL_RADIUS = 5;
+const DOT_COLOR = '#2b6cb0';
+const PEEL_COLOR = '#d64545';
 
 /** How full of dots an edge looks (0..1) for a flow of `itemsPerWallS`. */
 export function dotDensity(itemsPerWallS: number): number {
@@ -58,8 +59,16 @@ export class DotAnimator {
   private readonly edges = new Map<string, EdgeDots>();
   private epoch = -1;
   private readonly pt = { x: 0, y: 0 };
+  private readonly outDegree = new Map<string, number>();
   /** Items are still falling away: keep animating even while paused. */
   busy = false;
+
+  /** Dots in flight on every edge together. */
+  get inFlight(): number {
+    let n = 0;
+    for (const e of this.edges.values()) n += e.count;
+    return n;
+  }
 
   update(dt: number, frames: FrameState, geoms: ReadonlyMap<string, EdgeGeometry>): void {
     if (frames.epoch !== this.epoch) {
@@ -72,21 +81,32 @@ export class DotAnimator {
     const snap = frames.snapshot;
     const st = frames.status;
     const speed = st.playing ? (st.lagging || st.requestedSpeed === 'max' ? st.achievedSpeed : st.requestedSpeed) : 0;
-    const outDegree = new Map<string, number>();
+    const outDegree = this.outDegree;
+    outDegree.clear();
     for (const g of geoms.values()) outDegree.set(g.source, (outDegree.get(g.source) ?? 0) + 1);
+    // First pass: how dense each edge wants to be; then all of them thinned alike to the cap.
+    let wanted = 0;
     for (const [id, g] of geoms) {
       let e = this.edges.get(id);
       if (!e) {
-        e = { u: new Float32Array(MAX_DOTS), count: 0, emit: Math.random(), peelDebt: 0, peels: [], dotsD: '', peelsD: '' };
+        e = { u: new Float32Array(MAX_DOTS), count: 0, emit: Math.random(), peelDebt: 0, peels: [], density: 0, loss: 0 };
         this.edges.set(id, e);
       }
+      e.density = 0;
+      e.loss = 0;
       if (speed > 0 && snap) {
         const si = frames.indexOf.get(g.source);
         const ti = frames.indexOf.get(g.target);
         const flow = si === undefined ? 0 : outflowRate(frames.history, snap, si) / (outDegree.get(g.source) ?? 1);
-        const loss = ti === undefined ? 0 : lossFraction(frames.history, snap, ti);
-        this.advance(e, g, dt, dotDensity(flow * speed), loss);
+        e.loss = ti === undefined ? 0 : lossFraction(frames.history, snap, ti);
+        e.density = dotDensity(flow * speed);
+        wanted += e.density * Math.min(MAX_DOTS, g.length / SPACING);
       }
+    }
+    const thin = wanted > MAX_TOTAL_DOTS ? MAX_TOTAL_DOTS / wanted : 1;
+    for (const [id, g] of geoms) {
+      const e = this.edges.get(id)!;
+      if (speed > 0 && snap) this.advance(e, g, dt, e.density * thin, e.loss);
       this.agePeels(e, dt);
     }
     for (const id of this.edges.keys()) if (!geoms.has(id)) this.edges.delete(id);
@@ -122,42 +142,49 @@ export class DotAnimator {
 
   private agePeels(e: EdgeDots, dt: number): void {
     if (e.peels.length === 0) return;
+    let w = 0;
     for (const p of e.peels) {
       p.age += dt;
       p.vy += GRAVITY * dt;
       p.x += p.vx * dt;
       p.y += p.vy * dt;
+      if (p.age < PEEL_LIFE_S) e.peels[w++] = p;
     }
-    e.peels = e.peels.filter((p) => p.age < PEEL_LIFE_S);
+    e.peels.length = w;
   }
 
-  /** Writes each edge's dots and peeling items as circles in one path `d` each. */
-  draw(geoms: ReadonlyMap<string, EdgeGeometry>, paths: ReadonlyMap<string, DotPaths>): void {
+  /**
+   * Draws every edge's dots, then the peeling items, each colour as one path filled once. The
+   * context's transform maps flow coordinates to the canvas; `view` is the visible part of the flow
+   * (flow coordinates), so dots out of sight cost nothing.
+   */
+  draw(ctx: CanvasRenderingContext2D, geoms: ReadonlyMap<string, EdgeGeometry>, view: { x0: number; y0: number; x1: number; y1: number }): void {
+    const pad = PEEL_RADIUS + 1;
+    ctx.beginPath();
     for (const [id, g] of geoms) {
       const e = this.edges.get(id);
-      const v = paths.get(id);
-      if (!e || !v) continue;
-      let d = '';
+      if (!e || e.count === 0) continue;
       for (let i = 0; i < e.count; i++) {
         pointAlong(g, e.u[i]!, this.pt);
-        d += circle(this.pt.x, this.pt.y, RADIUS);
-      }
-      if (d !== e.dotsD && v.dots) {
-        v.dots.setAttribute('d', d);
-        e.dotsD = d;
-      }
-      let p = '';
-      // Peeling items shrink as they fall away.
-      for (const q of e.peels) p += circle(q.x, q.y, PEEL_RADIUS * (1 - 0.5 * (q.age / PEEL_LIFE_S)));
-      if (p !== e.peelsD && v.peels) {
-        v.peels.setAttribute('d', p);
-        e.peelsD = p;
+        const { x, y } = this.pt;
+        if (x < view.x0 - pad || x > view.x1 + pad || y < view.y0 - pad || y > view.y1 + pad) continue;
+        ctx.moveTo(x + RADIUS, y);
+        ctx.arc(x, y, RADIUS, 0, 2 * Math.PI);
       }
     }
+    ctx.fillStyle = DOT_COLOR;
+    ctx.fill();
+    if (!this.busy) return;
+    ctx.beginPath();
+    for (const e of this.edges.values()) {
+      // Peeling items shrink as they fall away.
+      for (const q of e.peels) {
+        const r = PEEL_RADIUS * (1 - 0.5 * (q.age / PEEL_LIFE_S));
+        ctx.moveTo(q.x + r, q.y);
+        ctx.arc(q.x, q.y, r, 0, 2 * Math.PI);
+      }
+    }
+    ctx.fillStyle = PEEL_COLOR;
+    ctx.fill();
   }
-}
-
-function circle(x: number, y: number, r: number): string {
-  const cx = Math.round(x * 10) / 10, cy = Math.round(y * 10) / 10, rr = Math.round(r * 10) / 10;
-  return `M${cx - rr},${cy}a${rr},${rr} 0 1,0 ${2 * rr},0a${rr},${rr} 0 1,0 ${-2 * rr},0`;
 }

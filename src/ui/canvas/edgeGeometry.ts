@@ -79,16 +79,27 @@ export function pointAlong(g: EdgeGeometry, u: number, out: { x: number; y: numb
 }
 
 const registry = new Map<string, EdgeGeometry>();
+const listeners = new Set<() => void>();
+const changed = () => {
+  for (const fn of listeners) fn();
+};
 
 /** Where each edge on the canvas runs now, by edge id (edges publish, the dots layer reads). */
 export const edgeGeometries = {
   set(id: string, g: EdgeGeometry): void {
     registry.set(id, g);
+    changed();
   },
   delete(id: string): void {
     registry.delete(id);
+    changed();
   },
   all(): ReadonlyMap<string, EdgeGeometry> {
     return registry;
+  },
+  /** Called after any edge moved, appeared or went away (a dragged node, paused or not). */
+  subscribe(fn: () => void): () => void {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
   },
 };

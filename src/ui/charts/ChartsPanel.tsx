@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { selectSelectedId, type ScenarioState } from '../store/scenarioStore';
 import { useScenario } from '../store/appStore';
+import { ChartSurface } from './chartSurface';
 import { chartsFor } from './metrics';
 import { TimeChart } from './TimeChart';
 import './charts.css';
@@ -18,6 +19,10 @@ export function ChartsPanel() {
   const selectedKind = useScenario(selectSelected);
   const [pinSystem, setPinSystem] = useState(false);
   const [windowS, setWindowS] = useState(30);
+  // One canvas for every chart (chartSurface.ts), made once with the panel; the charts and the
+  // canvas detach themselves when they go.
+  const [surface] = useState(() => new ChartSurface());
+  const attachCanvas = useCallback((el: HTMLCanvasElement | null) => surface.attach(el), [surface]);
 
   // Selecting a node shows that node; the person can switch back to the system.
   useEffect(() => setPinSystem(false), [selectedId]);
@@ -49,8 +54,9 @@ export function ChartsPanel() {
         </div>
       </div>
       <div className="bp-charts__grid">
+        <canvas className="bp-charts__canvas" ref={attachCanvas} aria-hidden="true" />
         {specs.map((spec) => (
-          <TimeChart key={spec.key} spec={spec} nodeId={showNode ? selectedId : null} windowS={windowS} />
+          <TimeChart key={spec.key} spec={spec} nodeId={showNode ? selectedId : null} windowS={windowS} surface={surface} />
         ))}
       </div>
     </section>

@@ -1,0 +1,121 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snapshotLength } from '../../engine/index';
+import type { Frame } from '../../worker/protocol';
+
+// A display that refreshes only when the test says so.
+let now = 0;
+let queued: FrameRequestCallback[] = [];
+vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb));
+vi.stubGlobal('cancelAnimationFrame', () => {});
+vi.spyOn(performance, 'now').mockImplementation(() => now);
+
+const { frameStore } = await import('./frameStore');
+const { addAnimator, addPainter } = await import('./painter');
+
+/** One display frame `ms` after the last: its rAF callbacks, then the tasks queued meanwhile. */
+async function displayFrame(ms = 1000 / 60): Promise<void> {
+  now += ms;
+  const cbs = queued;
+  queued = [];
+  for (const cb of cbs) cb(now);
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+
+function push(playing = true): void {
+  const frame: Frame = {
+    epoch: 0,
+    nodeIds: ['a'],
+    snapshot: new Float64Array(snapshotLength(1)),
+    rows: new Float64Array(0),
+    status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
+  };
+  frameStore.push(frame);
+}
+
+const offs: (() => void)[] = [];
+afterEach(() => {
+  for (const off of offs.splice(0)) off();
+});
+
+beforeAll(() => push());
+
+describe('the frame clock', () => {
+  it('writes all DOM text in one task, and renders it in a frame without canvas work', async () => {
+    const log: string[] = [];
+    for (const id of ['a', 'b', 'c']) offs.push(addPainter(() => log.push(`dom ${id} @${now.toFixed(0)}`), 'canvas'));
+    offs.push(addAnimator(() => (log.push(`tick @${now.toFixed(0)}`), true)));
+    log.length = 0;
+    for (let i = 0; i < 12; i++) {
+      push();
+      await displayFrame();
+    }
+    const domTimes = log.filter((l) => l.startsWith('dom a')).map((l) => l.split('@')[1]);
+    expect(domTimes.length).toBeGreaterThan(0);
+    for (const t of domTimes) {
+      // Every DOM painter wrote at the same moment...
+      expect(log.filter((l) => l.startsWith('dom') && l.endsWith(`@${t}`))).toHaveLength(3);
+      // ...and the next display frame (which renders them) stepped no animation.
+      const next = (Number(t) + 1000 / 60).toFixed(0);
+      expect(log).not.toContain(`tick @${next}`);
+    }
+  });
+
+  it('redraws at most two charts per tick, each at most ten times a second', async () => {
+    const draws: [number, number][] = [];
+    for (let k = 0; k < 5; k++) offs.push(addPainter(() => draws.push([k, now]), 'charts'));
+    draws.length = 0;
+    for (let i = 0; i < 60; i++) {
+      push();
+      await displayFrame();
+    }
+    const perFrame = new Map<number, number>();
+    for (const [, t] of draws) perFrame.set(t, (perFrame.get(t) ?? 0) + 1);
+    expect(Math.max(...perFrame.values())).toBeLessThanOrEqual(2);
+    for (let k = 0; k < 5; k++) {
+      const ts = draws.filter(([c]) => c === k).map(([, t]) => t);
+      expect(ts.length).toBeGreaterThanOrEqual(6); // one second: every chart kept up
+      for (let i = 1; i < ts.length; i++) expect(ts[i]! - ts[i - 1]!).toBeGreaterThanOrEqual(95);
+    }
+  });
+
+  it('writes DOM text seldom when its frames run long, and at once when paused', async () => {
+    const writes: number[] = [];
+    offs.push(addPainter(() => writes.push(now), 'canvas'));
+    writes.length = 0;
+    // The frame that renders DOM writes (the one after them) takes three display frames.
+    let sinceWrite = Infinity;
+    for (let i = 0; i < 300; i++) {
+      push();
+      const count = writes.length;
+      await displayFrame(sinceWrite === 1 ? 50 : 1000 / 60);
+      sinceWrite = writes.length > count ? 0 : sinceWrite + 1;
+    }
+    const late = writes.slice(2);
+    expect(late.length).toBeGreaterThan(0);
+    for (let i = 1; i < late.length; i++) expect(late[i]! - late[i - 1]!).toBeGreaterThanOrEqual(950);
+
+    // Slow, a round is written in two halves, each rendered by a frame of its own.
+    const byPainter: [string, number][] = [];
+    offs.push(addPainter(() => byPainter.push(['b', now]), 'canvas'));
+    offs.push(addPainter(() => byPainter.push(['c', now]), 'canvas'));
+    byPainter.length = 0;
+    for (let i = 0; i < 90; i++) {
+      push();
+      await displayFrame();
+    }
+    const b = byPainter.filter(([k]) => k === 'b').map(([, t]) => t);
+    const c = byPainter.filter(([k]) => k === 'c').map(([, t]) => t);
+    expect(b.length).toBeGreaterThan(0);
+    expect(c.length).toBe(b.length);
+    for (let i = 0; i < b.length; i++) expect(Math.abs(c[i]! - b[i]!)).toBeGreaterThan(20);
+
+    // Paused: a step's frame is shown without waiting out the slow interval.
+    await displayFrame();
+    const before = writes.length;
+    push(false);
+    await displayFrame();
+    await displayFrame();
+    expect(writes.length).toBe(before + 1);
+  });
+});
