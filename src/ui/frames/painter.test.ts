@@ -110,6 +110,17 @@ describe('the frame clock', () => {
     expect(c.length).toBe(b.length);
     for (let i = 0; i < b.length; i++) expect(Math.abs(c[i]! - b[i]!)).toBeGreaterThan(20);
 
+    // A few lines of text (the clock) keep their pace meanwhile.
+    const text: number[] = [];
+    offs.push(addPainter(() => text.push(now), 'text'));
+    text.length = 0;
+    for (let i = 0; i < 60; i++) {
+      push();
+      await displayFrame();
+    }
+    expect(text.length).toBeGreaterThanOrEqual(7);
+    for (let i = 1; i < text.length; i++) expect(text[i]! - text[i - 1]!).toBeLessThan(200);
+
     // Paused: a step's frame is shown without waiting out the slow interval.
     await displayFrame();
     const before = writes.length;

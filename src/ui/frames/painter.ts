@@ -7,15 +7,17 @@
  * - 'charts' painters (canvas drawing) redraw at most CHART_HZ times a second each, a few per tick
  *   (round robin). Chromium rasterizes what was drawn on a canvas when it hands the canvas to the
  *   compositor, on the main thread: spread over ticks, that work stays small in each.
- * - 'canvas' painters (node badges, the clock, chart legends: DOM text) all write together, at
- *   most DOM_HZ times a second. A frame that renders changed DOM text pays a large fixed cost
- *   (style, layout and paint walks, and a re-layerization of the whole page) however little
- *   changed, so the writes are not spread thinly over frames (measured: twice the main thread
- *   time). They run in a task of their own just after a tick, so that the next display frame
+ * - 'canvas' painters (node badges, and by default any useFrames caller: DOM text) all write
+ *   together, at most DOM_HZ times a second. A frame that renders changed DOM text pays a large
+ *   fixed cost (style, layout and paint walks, and a re-layerization of the whole page) however
+ *   little changed, so the writes are not spread thinly over frames (measured: twice the main
+ *   thread time). They run in a task of their own just after a tick, so that the next display frame
  *   renders them and nothing else: neither the script nor the canvas work adds to that frame.
  *   When it does not fit in a display frame (a slow machine, a big design), a round of writes
  *   comes only every SLOW_DOM_MS, in SLOW_DOM_PARTS halves rendered by two frames, so that long
  *   frames stay rare and none is a long task (over 50 ms), while dots and charts keep moving.
+ * - 'text' painters (a few lines: the clock, chart legends) keep DOM_HZ all along, in small tasks
+ *   of their own, and join the 'canvas' round when both are due.
  *
  * Nothing here touches React state.
  */

@@ -6,9 +6,10 @@ import { setText } from '../liveDom';
 /** The simulated clock, written straight to the DOM on every frame. */
 export function SimClock() {
   const el = useRef<HTMLSpanElement>(null);
+  // The 10 Hz text lane: the clock must not lag behind the charts when node badges slow down.
   useFrames((s) => {
     setText(el.current, simTime(s.status.simMs));
-  });
+  }, 'text');
   return (
     <div className="bp-clock">
       <span className="bp-clock__caption" aria-hidden="true">
