@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Where `vite preview` serves the production build for the tests: not 4173, which `npm start` uses. */
 export const PORT = Number(process.env.E2E_PORT ?? 4183);
+/** Where the tested build goes: separate folders let several checkouts' suites run at once. */
+const OUT = process.env.E2E_OUT ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +33,7 @@ export default defineConfig({
   projects: [{ name: 'chromium' }],
   webServer: {
     // The production build, as people get it; never a stale one from an earlier run.
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} --emptyOutDir && npx vite preview --port ${PORT} --strictPort --outDir ${OUT}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 180_000,
