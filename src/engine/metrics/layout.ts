@@ -78,8 +78,11 @@ export const F = {
   goodput: 24,
   /** Service: workers waiting for the answer to a call (holding their slot). */
   calling: 25,
+  // 26..33: logs and consumer groups (topic, consumer-group).
+  // 34..41: memory, credit windows and pull-based consumption.
+  // 42..47: scaling, health, connection pools and alerts.
 } as const;
-export const F_STRIDE = 32;
+export const F_STRIDE = 48;
 
 export const NODE_KIND_CODES = {
   producer: 0,
