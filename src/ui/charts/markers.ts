@@ -1,0 +1,19 @@
+/**
+ * How the engine's timeline entries (breaker transitions, halts, and whatever later parts record)
+ * are named and coloured as markers on the charts' time axis. A Record over every TimelineKind, so
+ * a new kind does not compile until it has a label here.
+ */
+import type { TimelineKind } from '../../engine/index';
+
+export interface MarkerStyle {
+  /** Short text drawn at the marker (a projector needs it short). */
+  label: string;
+  color: string;
+}
+
+export const MARKER: Record<TimelineKind, MarkerStyle> = {
+  'breaker-closed': { label: 'CLOSED', color: '#2f855a' },
+  'breaker-open': { label: 'OPEN', color: '#c53030' },
+  'breaker-half-open': { label: 'HALF_OPEN', color: '#b7791f' },
+  halted: { label: 'halted', color: '#1a202c' },
+};
