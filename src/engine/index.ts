@@ -5,7 +5,7 @@ export type { Halt } from './kernel/sim';
 export { TIMELINE_KINDS, type TimelineKind } from './metrics/timeline';
 export { BREAKER_STATES } from './components/circuitBreaker';
 export { DEFAULT_MAX_ITEMS, DEFAULT_SAMPLE_MS } from './kernel/sim';
-export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, snapshotLength } from './metrics/layout';
+export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, REASON_SLOTS, snapshotLength } from './metrics/layout';
 export * from './scenario/schema';
 export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, formatIssues, type ScenarioIssue, type Parsed } from './scenario/validate';
 export { moments } from './components/distributions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from './index';
+import { createSimulation, G, REASON_SLOTS, REASONS } from './index';
 import { scenario } from './testing/build';
 
 const s = scenario(
@@ -32,5 +32,25 @@ describe('a run is a function of scenario and seed only', () => {
     }
     sliced.runUntil(60_000);
     expect(sliced.report()).toEqual(whole.report());
+  });
+});
+
+describe('the snapshot carries what the report counts', () => {
+  it('has goodput, timeouts and every reason counter at the same instant as the report', () => {
+    const sim = createSimulation(s);
+    sim.runUntil(20_000);
+    const snap = sim.snapshot();
+    const r = sim.report();
+    expect(snap[G.goodput]).toBe(r.totals.goodput);
+    expect(snap[G.timedOut]).toBe(r.totals.timedOut);
+    const fromSnapshot: Record<string, number> = {};
+    REASONS.forEach((reason, i) => {
+      const count = snap[G.reasons + i]!;
+      if (count > 0) fromSnapshot[reason.code] = count;
+    });
+    const fromReport = Object.fromEntries(Object.entries(r.reasons).map(([code, v]) => [code, v.count]));
+    expect(Object.keys(fromReport).length).toBeGreaterThan(1); // the scenario loses work for several reasons
+    expect(fromSnapshot).toEqual(fromReport);
+    expect(REASONS.length).toBeLessThanOrEqual(REASON_SLOTS);
   });
 });

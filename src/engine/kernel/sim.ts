@@ -7,7 +7,7 @@ import { ItemPool } from './items';
 import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REASONS, REFUSED, R_NONE, TIMEOUT, type OutcomeName } from './protocol';
 import type { SimNode } from '../components/node';
 import { Histogram, WindowedHistogram } from '../metrics/histogram';
-import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, snapshotLength } from '../metrics/layout';
+import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, REASON_SLOTS, snapshotLength } from '../metrics/layout';
 import { SeriesRing } from '../metrics/series';
 import { Timeline, TL_HALTED } from '../metrics/timeline';
 import { groupDigits } from '../metrics/format';
@@ -40,6 +40,9 @@ export const DEFAULT_SAMPLE_MS = 1000;
 export const DEFAULT_SERIES_ROWS = 600;
 /** Upper bound on doubles kept in the series ring, whatever the node count. */
 const SERIES_BUDGET = 4_000_000;
+
+// The snapshot's global block has a fixed number of reason counters.
+if (REASONS.length > REASON_SLOTS) throw new Error(`REASONS has ${REASONS.length} entries; layout.ts REASON_SLOTS has room for ${REASON_SLOTS}`);
 
 const SIM_TARGET = -1;
 const SAMPLE_EVENT = 0;
@@ -339,6 +342,9 @@ export class Sim {
     buf[G.e2eMean] = this.lastWindow.mean;
     buf[G.halted] = this.halted ? 1 : 0;
     buf[G.windowMs] = this.sampleIntervalMs;
+    buf[G.goodput] = this.goodput;
+    buf[G.timedOut] = this.timedOut;
+    buf.set(this.reasonCounts, G.reasons);
     const w = this.writer;
     w.buf = buf;
     const nodes = this.nodes;

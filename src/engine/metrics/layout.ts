@@ -25,8 +25,16 @@ export const G = {
   halted: 12,
   /** Length of the sample window the windowed fields cover, ms. */
   windowMs: 13,
+  /** Root items completed no later than their deadline (all completions when there is none). */
+  goodput: 14,
+  /** Root items whose caller stopped waiting (a client's timeout with no attempts left). */
+  timedOut: 15,
+  /** From here, REASON_SLOTS counters: refusals, drops, expiries, failures and timeouts by reason (kernel/protocol.ts REASONS order). */
+  reasons: 16,
 } as const;
-export const G_STRIDE = 16;
+/** Room for this many reasons in the global block; protocol.ts's REASONS must fit. */
+export const REASON_SLOTS = 32;
+export const G_STRIDE = G.reasons + REASON_SLOTS;
 
 export const F = {
   /** 0 producer, 1 queue, 2 service (NODE_KIND_CODES). */
