@@ -170,6 +170,10 @@ describe('timeouts, deadlines and wasted work', () => {
     const r = spike(false, { deadlineMs: 1000 }); // no timeout: the client waits, but the deadline says 1 s
     expect(r.totals.completed).toBeGreaterThan(r.totals.goodput);
     expect(r.totals.goodput).toBeGreaterThan(0);
+    // The client in front counts the same: its own answers in time, beside all its answers.
+    const client = Object.values(r.nodes).find((n) => n.type === 'client')!;
+    expect(client.goodput).toBe(r.totals.goodput);
+    expect(num(client.completed)).toBeGreaterThan(num(client.goodput));
   });
 });
 

@@ -24,6 +24,8 @@ export class Client extends SimNode implements CallerOwner {
   accepted = 0;
   rejected = 0;
   completed = 0;
+  /** Requests answered successfully no later than their deadline. */
+  goodput = 0;
   failed = 0;
   private readonly latency = new Histogram();
   private readonly latencyWindow = new WindowedHistogram();
@@ -68,6 +70,7 @@ export class Client extends SimNode implements CallerOwner {
     this.latencyWindow.record(t);
     if (ok) {
       this.completed++;
+      if (sim.now <= sim.items.deadline[parent]!) this.goodput++;
       sim.finish(parent, COMPLETED, this.index);
     } else {
       this.failed++;
@@ -105,6 +108,7 @@ export class Client extends SimNode implements CallerOwner {
     w.set(F.accepted, this.accepted);
     w.set(F.rejected, this.rejected);
     w.set(F.completed, this.completed);
+    w.set(F.goodput, this.goodput);
     w.set(F.failed, this.failed);
     w.set(F.attempts, c.attempts);
     w.set(F.retries, c.retries);
@@ -122,6 +126,7 @@ export class Client extends SimNode implements CallerOwner {
       accepted: this.accepted,
       rejected: this.rejected,
       completed: this.completed,
+      goodput: this.goodput,
       failed: this.failed,
       outstanding: this.outstanding,
       meanLatencyMs: this.latency.mean,
