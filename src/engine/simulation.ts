@@ -18,7 +18,8 @@ import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
 import { snapshotLength } from './metrics/layout';
 import { buildReport, type Report } from './metrics/report';
-import type { TimelineKind } from './metrics/timeline';
+import { scheduleScript } from './scripted';
+import { TIMELINE_KINDS, type TimelineKind } from './metrics/timeline';
 
 export interface SimulationOptions extends SimOptions {
   /** Overrides the scenario's seed. */
@@ -79,6 +80,7 @@ export class Simulation {
     });
     this.nodeIds = sim.nodes.map((n) => n.id);
     sim.begin();
+    scheduleScript(this, scenario.events ?? []);
   }
 
   get now(): number {
@@ -142,6 +144,22 @@ export class Simulation {
   timelineSince(cursor: number): { entries: { atMs: number; node: string; kind: TimelineKind }[]; cursor: number } {
     const t = this.sim.timeline;
     return { entries: t.since(cursor).map((e) => ({ atMs: e.atMs, node: this.nodeIds[e.node]!, kind: e.kind })), cursor: t.total };
+  }
+
+  /**
+   * The same entries as numbers, for a transfer to the UI thread: [atMs, node index, kind index]
+   * triples (kind indexes TIMELINE_KINDS), oldest first.
+   */
+  timelineRowsSince(cursor: number): { data: Float64Array; cursor: number } {
+    const t = this.sim.timeline;
+    const entries = t.since(cursor);
+    const data = new Float64Array(entries.length * 3);
+    entries.forEach((e, k) => {
+      data[3 * k] = e.atMs;
+      data[3 * k + 1] = e.node;
+      data[3 * k + 2] = TIMELINE_KINDS.indexOf(e.kind);
+    });
+    return { data, cursor: t.total };
   }
 
   /**

@@ -35,6 +35,8 @@ export interface Frame {
   nodeIds?: string[];
   snapshot: Float64Array;
   rows: Float64Array;
+  /** Timeline entries recorded since the previous frame: [atMs, node index, TIMELINE_KINDS index] triples. */
+  marks: Float64Array;
   status: RunStatus;
 }
 

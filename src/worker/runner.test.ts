@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { F, F_STRIDE, G, G_STRIDE, parseScenario, type Scenario } from '../engine/index';
+import { readFileSync } from 'node:fs';
+import { F, F_STRIDE, G, G_STRIDE, parseScenario, TIMELINE_KINDS, type Scenario } from '../engine/index';
 import { Runner, SAMPLE_MS, type Host } from './runner';
 import type { Frame } from './protocol';
 
@@ -134,5 +135,29 @@ describe('Runner', () => {
     expect(r.ok).toBe(false);
     const capField = G_STRIDE + 1 * F_STRIDE + F.capacity;
     expect(t.last().snapshot[capField]).toBe(50);
+  });
+});
+
+describe('Runner timeline marks', () => {
+  it('sends each breaker transition once, in order, with its node, across frames', () => {
+    const p = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/breaker.json', import.meta.url), 'utf8')));
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    // The database turns slow at once: the breaker opens, tries half-open, opens again.
+    const slow = { ...p.value, nodes: p.value.nodes.map((n) => (n.id === 'database' ? { ...n, serviceTime: { dist: 'constant' as const, ms: 900 } } : n)) };
+    const h = fakeHost();
+    const runner = new Runner(h.host);
+    const frames: Frame[] = [];
+    runner.connect((f) => void frames.push(f));
+    runner.load(slow, 1);
+    runner.setSpeed(20);
+    runner.play();
+    for (let k = 0; k < 60; k++) h.advance(50);
+    runner.pause();
+    const got: [number, number, string][] = [];
+    for (const f of frames) for (let k = 0; k < f.marks.length; k += 3) got.push([f.marks[k]!, f.marks[k + 1]!, TIMELINE_KINDS[f.marks[k + 2]!]!]);
+    const breaker = runner.report()!;
+    const expected = breaker.timeline.map((e) => [e.atMs, slow.nodes.findIndex((n) => n.id === e.node), e.kind]);
+    expect(expected.map((e) => e[2])).toContain('breaker-open');
+    expect(got).toEqual(expected);
   });
 });

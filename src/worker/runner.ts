@@ -41,6 +41,8 @@ export class Runner {
 
   /** The engine's series cursor: rows up to it have been sent (Simulation.seriesSince). */
   private seriesCursor = 0;
+  /** The engine's timeline cursor: entries up to it have been sent (Simulation.timelineRowsSince). */
+  private timelineCursor = 0;
   private layoutSent = false;
   private frameInFlight = false;
   private frameOwed = false;
@@ -128,6 +130,7 @@ export class Runner {
     this.sim = createSimulation(scenario, { seed, sampleIntervalMs: SAMPLE_MS, seriesRows: SERIES_ROWS });
     this.epoch++;
     this.seriesCursor = 0;
+    this.timelineCursor = 0;
     this.layoutSent = false;
     this.meter.reset();
     this.emit(true);
@@ -200,7 +203,9 @@ export class Runner {
     // Only the rows sampled since the last frame (usually one or two), never the engine's ring.
     const tail = sim.seriesSince(this.seriesCursor);
     this.seriesCursor = tail.cursor;
-    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows: tail.data, status: this.status() };
+    const marks = sim.timelineRowsSince(this.timelineCursor);
+    this.timelineCursor = marks.cursor;
+    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows: tail.data, marks: marks.data, status: this.status() };
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;

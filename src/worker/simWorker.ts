@@ -24,7 +24,7 @@ const runner = new Runner(host);
 
 const api: SimApi = {
   connect(onFrame: FrameListener) {
-    runner.connect((f: Frame) => onFrame(transfer(f, [f.snapshot.buffer, f.rows.buffer])) as unknown as Promise<void>);
+    runner.connect((f: Frame) => onFrame(transfer(f, [f.snapshot.buffer, f.rows.buffer, f.marks.buffer])) as unknown as Promise<void>);
   },
   load: (scenario, seed) => runner.load(scenario, seed),
   play: () => runner.play(),

@@ -5,6 +5,7 @@ import type { FrameState } from '../frames/frameStore';
 import { RowHistory } from '../frames/history';
 import { DotAnimator, MAX_TOTAL_DOTS } from './dots';
 import { makeGeometry, type EdgeGeometry } from './edgeGeometry';
+import { MarkRing } from '../frames/marks';
 
 /** `pairs` producer → queue pairs, each producer sending `rate` items/s, one second of history. */
 function busyDesign(pairs: number, rate: number): { frames: FrameState; geoms: Map<string, EdgeGeometry> } {
@@ -32,6 +33,7 @@ function busyDesign(pairs: number, rate: number): { frames: FrameState; geoms: M
     indexOf: new Map(ids.map((id, i) => [id, i])),
     snapshot: data.slice((rows - 1) * len),
     history: h,
+    marks: new MarkRing(),
     status: { playing: true, simMs: 1250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
     version: 1,
   };

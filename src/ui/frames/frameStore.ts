@@ -5,6 +5,7 @@
  */
 import type { Frame, RunStatus } from '../../worker/protocol';
 import { RowHistory } from './history';
+import { MarkRing } from './marks';
 
 export interface FrameState {
   epoch: number;
@@ -12,6 +13,8 @@ export interface FrameState {
   indexOf: ReadonlyMap<string, number>;
   snapshot: Float64Array | null;
   history: RowHistory | null;
+  /** Timeline entries of this run (breaker transitions, halts, ...), for markers on the charts. */
+  marks: MarkRing;
   status: RunStatus;
   /** Bumped by every frame: readers compare it to skip redundant work. */
   version: number;
@@ -20,7 +23,7 @@ export interface FrameState {
 const IDLE: RunStatus = { playing: false, simMs: 0, requestedSpeed: 1, achievedSpeed: 0, lagging: false, halted: null };
 
 function empty(): FrameState {
-  return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, status: IDLE, version: 0 };
+  return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, marks: new MarkRing(), status: IDLE, version: 0 };
 }
 
 let state: FrameState = empty();
@@ -51,6 +54,7 @@ export const frameStore = {
     state.snapshot = frame.snapshot;
     state.status = frame.status;
     if (frame.rows.length > 0) state.history?.append(frame.rows);
+    if (frame.marks.length > 0) state.marks.append(frame.marks);
     state.version++;
     for (const fn of listeners) fn(state);
   },

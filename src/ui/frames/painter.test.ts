@@ -28,6 +28,7 @@ function push(playing = true): void {
     nodeIds: ['a'],
     snapshot: new Float64Array(snapshotLength(1)),
     rows: new Float64Array(0),
+    marks: new Float64Array(0),
     status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
   };
   frameStore.push(frame);
