@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { F, F_STRIDE, G, G_STRIDE, parseScenario, TIMELINE_KINDS, type Scenario } from '../engine/index';
 import { Runner, SAMPLE_MS, type Host } from './runner';
 import type { Frame } from './protocol';
@@ -140,10 +139,23 @@ describe('Runner', () => {
 
 describe('Runner timeline marks', () => {
   it('sends each breaker transition once, in order, with its node, across frames', () => {
-    const p = parseScenario(JSON.parse(readFileSync(new URL('../../scenarios/breaker.json', import.meta.url), 'utf8')));
+    const p = parseScenario({
+      version: 1,
+      nodes: [
+        { id: 'users', type: 'producer', rate: 40 },
+        { id: 'api', type: 'service', concurrency: 50, serviceTime: { dist: 'constant', ms: 1 } },
+        { id: 'breaker', type: 'circuit-breaker', slidingWindowSize: 10, minimumNumberOfCalls: 5, slowCallDurationThresholdMs: 500, slowCallRateThreshold: 50, waitDurationInOpenStateMs: 2000, permittedNumberOfCallsInHalfOpenState: 2 },
+        // A database that has turned slow: the breaker opens, tries half-open, opens again.
+        { id: 'database', type: 'service', concurrency: 8, serviceTime: { dist: 'constant', ms: 900 } },
+      ],
+      edges: [
+        { from: 'users', to: 'api' },
+        { from: 'api', to: 'breaker', kind: 'call' },
+        { from: 'breaker', to: 'database' },
+      ],
+    });
     if (!p.ok) throw new Error(JSON.stringify(p.issues));
-    // The database turns slow at once: the breaker opens, tries half-open, opens again.
-    const slow = { ...p.value, nodes: p.value.nodes.map((n) => (n.id === 'database' ? { ...n, serviceTime: { dist: 'constant' as const, ms: 900 } } : n)) };
+    const slow = p.value;
     const h = fakeHost();
     const runner = new Runner(h.host);
     const frames: Frame[] = [];
