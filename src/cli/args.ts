@@ -1,12 +1,13 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 
-export const USAGE = `Usage: npm run --silent sim -- FILE [--json] [--duration MS] [--seed N]
+export const USAGE = `Usage: npm run --silent sim -- FILE [--json] [--duration MS] [--seed N] [--try]
 
 Runs a Backpressure Playground scenario headless and prints its report.
   FILE            a scenario JSON file (see scenarios/)
   --json          print the report as one JSON object
   --duration MS   simulated milliseconds to run (overrides the scenario's durationMs)
-  --seed N        random seed, a whole number >= 0 (overrides the scenario's seed)`;
+  --seed N        random seed, a whole number >= 0 (overrides the scenario's seed)
+  --try           a lesson file: run its "try this" variant instead`;
 
 export class UsageError extends Error {}
 
@@ -16,6 +17,8 @@ export interface CliArgs {
   durationMs?: number;
   seed?: number;
   help: boolean;
+  /** Run a lesson's "try this" variant. */
+  tryThis?: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -36,6 +39,7 @@ export function parseArgs(argv: string[]): CliArgs {
         duration: { type: 'string' },
         seed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        try: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -45,6 +49,7 @@ export function parseArgs(argv: string[]): CliArgs {
   if (values.help) return { file: '', json: false, help: true };
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the scenario FILE' : `expected one FILE, got ${positionals.length}`);
   const args: CliArgs = { file: positionals[0]!, json: values.json ?? false, help: false };
+  if (values.try) args.tryThis = true;
   if (values.duration !== undefined) {
     const d = Number(values.duration);
     if (!Number.isFinite(d) || d <= 0 || d > 365 * 24 * 3600 * 1000) throw new UsageError(`--duration: expected milliseconds > 0, got "${values.duration}"`);

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createSimulation, formatIssues, parseScenarioText, type Report } from '../engine/index';
+import { createSimulation, evaluateCheck, formatIssues, parseScenarioText, tryThisVariant, type Report } from '../engine/index';
 import { parseArgs, UsageError, USAGE } from './args';
 import { formatReport } from './table';
 
@@ -40,13 +40,27 @@ function main(argv: string[]): number {
     process.stderr.write(`${args.file}: invalid scenario\n${indent(formatIssues(parsed.issues))}\n`);
     return 1;
   }
-  const scenario = { ...parsed.value, durationMs: args.durationMs ?? parsed.value.durationMs };
+  let base = parsed.value;
+  if (args.tryThis) {
+    const variant = tryThisVariant(base);
+    if (!variant.ok) {
+      process.stderr.write(`${args.file}: no "try this" variant to run\n${indent(formatIssues(variant.issues))}\n`);
+      return 1;
+    }
+    base = variant.value;
+  }
+  const scenario = { ...base, durationMs: args.durationMs ?? base.durationMs };
   const sim = createSimulation(scenario, args.seed !== undefined ? { seed: args.seed } : {});
   const t0 = performance.now();
   sim.runToEnd();
   const report: Report = sim.report(Math.round((performance.now() - t0) * 1000) / 1000);
-  if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else process.stdout.write(formatReport(scenario.name, report));
+  // A lesson: whether the run showed its point, in the check's own words.
+  const check = scenario.lesson ? evaluateCheck(scenario.lesson.check, report) : undefined;
+  if (args.json) process.stdout.write(`${JSON.stringify(check ? { ...report, check } : report)}\n`);
+  else {
+    process.stdout.write(formatReport(scenario.name, report));
+    if (check) process.stdout.write(`\n${check.passed ? 'PASS' : 'FAIL'}  ${check.summary}\n`);
+  }
   if (report.halted) process.stderr.write(`${report.halted.message}\n`);
   return 0;
 }

@@ -11,3 +11,7 @@ export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, f
 export { moments } from './components/distributions';
 export { groupDigits } from './metrics/format';
 export { OUTCOMES, REASONS, type OutcomeName, type ReasonCode } from './kernel/protocol';
+export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from './scenario/events';
+export { lessonSchema, CHECK_OPS, type Lesson, type CheckClause, type CheckOp } from './scenario/lesson';
+export { evaluateCheck, evaluateClause, metricValue, type CheckResult, type ClauseResult } from './lesson/check';
+export { tryThisVariant } from './lesson/variant';

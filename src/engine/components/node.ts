@@ -3,7 +3,7 @@
  * (see kernel/protocol.ts) and the waiting list of senders it has told BUSY.
  */
 import { IntDeque } from '../kernel/deque';
-import { ACCEPTED, BUSY, REFUSED, type OfferResult } from '../kernel/protocol';
+import { ACCEPTED, BUSY, REFUSED, R_NODE_DOWN, type OfferResult } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
 import type { NodeConfig } from '../scenario/schema';
 import { F, type NodeKind, type NodeSnapshotWriter } from '../metrics/layout';
@@ -28,6 +28,23 @@ export abstract class SimNode {
     readonly index: number,
     readonly id: string,
   ) {}
+
+  /** A scripted failure (scenario `events` with `down`): every arrival is refused with 503 until it recovers. */
+  down = false;
+
+  /**
+   * Fails or recovers the node. While down, an own `offer` shadows the class's, so the kind's own
+   * logic never sees an arrival and an up node pays nothing; work already inside carries on.
+   */
+  setDown(down: boolean): void {
+    if (down === this.down) return;
+    this.down = down;
+    if (down) this.offer = (): OfferResult => this.sim.refuse(this.index, R_NODE_DOWN);
+    else {
+      Reflect.deleteProperty(this, 'offer');
+      this.wakeWaiters();
+    }
+  }
 
   /** Called once the whole graph is built. */
   wire(nodeCount: number): void {

@@ -53,6 +53,7 @@ export const REASONS = [
   { code: 'retry-budget', status: 503, text: 'retry not allowed: retry budget spent' },
   { code: 'codel', status: 503, text: 'dropped by CoDel: queue delay above target for too long' },
   { code: 'no-route', status: 503, text: 'no healthy replica to route to' },
+  { code: 'node-down', status: 503, text: 'the node is down (a scripted failure)' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;
@@ -71,6 +72,8 @@ export const R_CLIENT_THROTTLED = 12;
 export const R_RETRY_BUDGET = 13;
 export const R_CODEL = 14;
 export const R_NO_ROUTE = 15;
+/** Found by code so parts appended to REASONS at the same time cannot collide on an index. */
+export const R_NODE_DOWN = REASONS.findIndex((r) => r.code === 'node-down');
 /** No reason (a completed item). */
 export const R_NONE = -1;
 

@@ -46,6 +46,8 @@ if (REASONS.length > REASON_SLOTS) throw new Error(`REASONS has ${REASONS.length
 
 const SIM_TARGET = -1;
 const SAMPLE_EVENT = 0;
+/** Target of scripted timeline events (scenario `events`); `arg` is the event's index. */
+export const SCRIPT_TARGET = -2;
 
 export class Sim {
   now = 0;
@@ -63,6 +65,9 @@ export class Sim {
   refusalRetryAfterMs = 0;
   /** Index of the node that refused. */
   refusedBy = -1;
+
+  /** Applies scripted event number `arg` (set by the Simulation when the scenario has events). */
+  script: ((arg: number) => void) | null = null;
 
   /** When set, every finished item is reported here (tests and debugging; off by default). */
   tracer: ((entry: TraceEntry, reason: number, retryAfterMs: number) => void) | null = null;
@@ -142,7 +147,8 @@ export class Sim {
       if (target === SIM_TARGET) {
         this.sample();
         sampled++;
-      } else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
+      } else if (target === SCRIPT_TARGET) this.script!(eq.poppedArg);
+      else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
     }
     // Only the model's events count: how often a UI samples must not change the report.
     this.events += processed - sampled;

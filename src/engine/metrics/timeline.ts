@@ -3,12 +3,16 @@
  * kept in a fixed-size ring so a long run cannot grow it. The UI draws them as markers on the
  * charts' time axis; the report lists the last ones.
  */
-export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted'] as const;
+export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted', 'scripted', 'node-down', 'node-up'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const TL_BREAKER_CLOSED = 0;
 export const TL_BREAKER_OPEN = 1;
 export const TL_BREAKER_HALF_OPEN = 2;
 export const TL_HALTED = 3;
+/** A scripted event (scenario `events`) changed a node's parameters; node-down / node-up: it failed or recovered. */
+export const TL_SCRIPTED = TIMELINE_KINDS.indexOf('scripted');
+export const TL_NODE_DOWN = TIMELINE_KINDS.indexOf('node-down');
+export const TL_NODE_UP = TIMELINE_KINDS.indexOf('node-up');
 
 export interface TimelineEntry {
   atMs: number;

@@ -15,6 +15,8 @@ import {
   loadShedderSchema,
   rateLimiterSchema,
 } from './resilience';
+import { eventsSchema } from './events';
+import { lessonSchema } from './lesson';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -200,6 +202,10 @@ export const scenarioSchema = z.strictObject({
   durationMs: positive('a duration in milliseconds').max(365 * 24 * 3600 * 1000, { error: 'at most one year' }).default(60000),
   nodes: z.array(nodeSchema).max(MAX_NODES, { error: `at most ${MAX_NODES} nodes` }),
   edges: z.array(edgeSchema).max(MAX_EDGES, { error: `at most ${MAX_EDGES} edges` }).default([]),
+  /** The scripted timeline: timed parameter changes, failures and recoveries (scenario/events.ts). */
+  events: eventsSchema.optional(),
+  /** Makes the scenario a lesson: its text and the check of its point (scenario/lesson.ts). */
+  lesson: lessonSchema.optional(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

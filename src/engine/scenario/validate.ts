@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig, type EdgeKind } from './schema';
+import { checkEvents } from './events';
+import { checkLesson } from './lesson';
 
 export interface ScenarioIssue {
   /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
@@ -44,6 +46,12 @@ export function parseScenario(data: unknown): Parsed<Scenario> {
   if (!r.success) return { ok: false, issues: zodIssues(r.error, data) };
   const graphIssues = checkGraph(r.data.nodes, r.data.edges);
   if (graphIssues.length > 0) return { ok: false, issues: graphIssues };
+  const { nodes, events, lesson, durationMs } = r.data;
+  const lessonIssues = [
+    ...(events ? checkEvents(nodes, events, durationMs, parseNode) : []),
+    ...(lesson ? checkLesson(lesson, new Set(nodes.map((n) => n.id))) : []),
+  ];
+  if (lessonIssues.length > 0) return { ok: false, issues: lessonIssues };
   return { ok: true, value: r.data };
 }
 

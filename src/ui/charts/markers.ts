@@ -16,4 +16,7 @@ export const MARKER: Record<TimelineKind, MarkerStyle> = {
   'breaker-open': { label: 'OPEN', color: '#c53030' },
   'breaker-half-open': { label: 'HALF_OPEN', color: '#b7791f' },
   halted: { label: 'halted', color: '#1a202c' },
+  scripted: { label: 'event', color: '#6b46c1' },
+  'node-down': { label: 'DOWN', color: '#9b2c2c' },
+  'node-up': { label: 'UP', color: '#276749' },
 };

@@ -1,0 +1,81 @@
+/**
+ * A lesson: a ready scenario that teaches one idea, with the text a teacher needs and a check that
+ * says whether the run showed the point. It is an ordinary scenario file with a `lesson` block,
+ * so the CLI runs it, the app opens it and a share link carries it.
+ *
+ *   "lesson": {
+ *     "title": "Flash sale into an unbounded queue",
+ *     "setup": "...", "watch": "...",
+ *     "tryThis": { "text": "Give orders a capacity of 200", "changes": [{ "node": "orders", "set": { "capacity": 200 } }] },
+ *     "check": [{ "metric": "nodes.orders.maxDepth", "op": ">", "value": 5000, "says": "the queue grew past 5,000 orders" }]
+ *   }
+ *
+ * The check holds when every clause holds. `tryThis.changes` (and `events`, which replace the
+ * scripted timeline) make the variant the text describes, so a test can run it and see the check flip.
+ */
+import { z } from 'zod';
+import { label } from './fields';
+import { eventsSchema } from './events';
+
+export const CHECK_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
+export type CheckOp = (typeof CHECK_OPS)[number];
+
+const text = (max: number) => z.string({ error: 'expected text' }).min(1, { error: 'must not be empty' }).max(max, { error: `at most ${max} characters` });
+
+/** A report field: `nodes.<id>.<field>`, `totals.<field>`, `endToEnd.<field>` or `reasons.<code>.count`. */
+const metricPath = z
+  .string({ error: 'expected a report field, e.g. "nodes.orders.maxDepth" or "totals.completed"' })
+  .regex(/^(nodes\.[A-Za-z0-9_.:-]+\.[A-Za-z0-9]+|totals\.[A-Za-z]+|endToEnd\.[A-Za-z0-9]+|reasons\.[a-z-]+\.count|simulatedMs)$/, {
+    error: 'expected a report field: nodes.<id>.<field>, totals.<field>, endToEnd.<field>, reasons.<code>.count or simulatedMs',
+  });
+
+export const checkClauseSchema = z.strictObject({
+  metric: metricPath,
+  /** Divides the metric by this one (a share: "completed per produced"). */
+  per: metricPath.optional(),
+  op: z.enum(CHECK_OPS, { error: `expected one of ${CHECK_OPS.map((o) => `"${o}"`).join(', ')}` }),
+  value: z.number({ error: 'expected a number to compare with' }).finite({ error: 'expected a finite number' }),
+  /** What it means when it holds, in the words of the lesson ("queue depth stayed under 50"). */
+  says: text(160),
+});
+export type CheckClause = z.infer<typeof checkClauseSchema>;
+
+export const nodeChangeSchema = z.strictObject({
+  node: z.string({ error: 'expected the id of a node' }),
+  set: z.record(z.string(), z.unknown(), { error: 'expected the parameters to change, e.g. { "capacity": 50 }' }),
+});
+
+export const lessonSchema = z.strictObject({
+  title: label.min(1, { error: 'must not be empty' }),
+  /** Two lines: what is built and what happens to it. */
+  setup: text(400),
+  /** Where to look while it runs. */
+  watch: text(400),
+  tryThis: z.strictObject({
+    /** The one change that fixes or breaks it, in words. */
+    text: text(400),
+    /** The same change as data, applied by tests (and a "Try it" button). */
+    changes: z.array(nodeChangeSchema).max(10, { error: 'at most 10 changes' }).default([]),
+    /** Replaces the scripted timeline (e.g. [] takes the spike away). */
+    events: eventsSchema.optional(),
+  }),
+  /** Holds when every clause holds. */
+  check: z.array(checkClauseSchema).min(1, { error: 'needs at least one clause' }).max(8, { error: 'at most 8 clauses' }),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+/** Check clauses and try-this changes that name nodes the scenario does not have. */
+export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9]+$/.exec(metric)?.[1];
+  lesson.check.forEach((c, i) => {
+    for (const k of ['metric', 'per'] as const) {
+      const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
+      if (id !== undefined && !nodeIds.has(id)) issues.push({ path: `lesson.check[${i}].${k}`, message: `no node with id "${id}"` });
+    }
+  });
+  lesson.tryThis.changes.forEach((c, i) => {
+    if (!nodeIds.has(c.node)) issues.push({ path: `lesson.tryThis.changes[${i}].node`, message: `no node with id "${c.node}"` });
+  });
+  return issues;
+}
