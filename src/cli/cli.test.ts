@@ -93,7 +93,7 @@ describe('bad input', () => {
     ],
     ['a producer as a receiver', { ...mm1k, edges: [...mm1k.edges, { from: 'workers', to: 'clients' }] }, /edges\[2\]: a producer cannot receive items/],
     ['a misspelt field', { ...mm1k, nodes: [mm1k.nodes[0], { ...mm1k.nodes[1], capcity: 3 }, mm1k.nodes[2]] }, /nodes\[1\] \(buffer\): unknown field "capcity"/],
-    ['a future version', { ...mm1k, version: 2 }, /version: expected version 1/],
+    ['a future version', { ...mm1k, version: 2 }, /version: made by a newer version of Backpressure Playground \(scenario version 2; this app reads up to 1\)/],
   ];
   for (const [what, content, message] of cases) {
     it(`${what}: exits 1 with the field path and what is wrong`, () => {

@@ -14,7 +14,20 @@ export const id = z
   .max(64, { error: 'at most 64 characters' })
   .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'use only letters, digits and _ . : - (no spaces)' });
 
-export const label = z.string({ error: 'expected text' }).max(80, { error: 'at most 80 characters' });
+/** Something that reads like an HTML tag: `<img`, `</b`, `<!--`. A bare `<` (as in "p99 < 50 ms") is fine. */
+const TAG = /<\s*[A-Za-z!?/][A-Za-z0-9-]*/;
+
+/**
+ * Text a person wrote, shown as text (React never parses it as HTML). Markup is refused anyway:
+ * a shared link with `<img onerror=...>` in a label is somebody's probe, not a design.
+ */
+export const plainText = (max: number) =>
+  z
+    .string({ error: 'expected text' })
+    .max(max, { error: `at most ${max} characters` })
+    .refine((t) => !TAG.test(t), { error: (iss) => `plain text only, no HTML tags; found "${TAG.exec(String(iss.input))?.[0] ?? '<'}"` });
+
+export const label = plainText(80);
 
 /** Where the canvas draws the node. Ignored by the engine. */
 export const position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });

@@ -4,7 +4,7 @@
  * here, with messages in the words of the tool rather than of the schema library.
  */
 import { z } from 'zod';
-import { id, label, nonNeg, position, positive, wholeNonNeg } from './fields';
+import { id, label, nonNeg, plainText, position, positive, wholeNonNeg } from './fields';
 import {
   bulkheadSchema,
   callerSchema,
@@ -192,7 +192,7 @@ export const MAX_EDGES = 800;
 export const scenarioSchema = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { error: `expected version ${SCENARIO_VERSION}` }),
   name: label.default('Untitled'),
-  description: z.string().max(2000, { error: 'at most 2000 characters' }).optional(),
+  description: plainText(2000).optional(),
   seed: z
     .number({ error: 'expected a whole number seed' })
     .int({ error: 'must be a whole number' })

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig, type EdgeKind } from './schema';
 import { checkEvents } from './events';
 import { checkLesson } from './lesson';
+import { migrateScenario } from './migrate';
 
 export interface ScenarioIssue {
   /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
@@ -41,7 +42,11 @@ function describeJsonError(text: string, e: unknown): string {
   return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
 }
 
-export function parseScenario(data: unknown): Parsed<Scenario> {
+export function parseScenario(input: unknown): Parsed<Scenario> {
+  // Old versions are brought up to date first (migrate.ts), a newer one is refused.
+  const migrated = migrateScenario(input);
+  if (!migrated.ok) return migrated;
+  const data = migrated.value;
   const r = scenarioSchema.safeParse(data, { reportInput: true });
   if (!r.success) return { ok: false, issues: zodIssues(r.error, data) };
   const graphIssues = checkGraph(r.data.nodes, r.data.edges);
