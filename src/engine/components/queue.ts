@@ -39,9 +39,11 @@ import { TimeAverage } from '../metrics/series';
 import { PRIORITY_CLASSES, type NodeConfig, type QueueConfig } from '../scenario/schema';
 import { SimNode } from './node';
 import { AdaptiveLifo, CoDel } from './aqm';
+import { Memory, R_OOM_KILLED, R_RESTARTING, TL_OOM_KILLED, TL_RESTARTED } from './memory';
 
 const EXPIRE = 0;
 const BLOCK_TIMEOUT = 1;
+const RESTART = 2;
 
 export class Queue extends SimNode {
   readonly type = 'queue' as const;
@@ -56,6 +58,8 @@ export class Queue extends SimNode {
   /** When the queue last went from empty to non-empty (adaptive LIFO's congestion test). */
   nonEmptySince = 0;
   private waitSince = new Float64Array(0);
+  /** Bytes of the items waiting, against the memory limit (see memory.ts). */
+  readonly mem = new Memory();
 
   arrived = 0;
   accepted = 0;
@@ -85,6 +89,7 @@ export class Queue extends SimNode {
     const c = config as QueueConfig;
     const wasPriority = this.priority;
     this.cfg = c;
+    this.mem.configure(c);
     this.cap = c.capacity === null ? Infinity : c.capacity;
     this.priority = c.discipline === 'priority';
     const aqmKind = this.priority ? 'none' : (c.aqm ?? 'none');
@@ -92,6 +97,7 @@ export class Queue extends SimNode {
     this.aqm = aqmKind === 'codel' ? new CoDel(target, interval) : aqmKind === 'adaptive-lifo' ? new AdaptiveLifo(target, interval) : null;
     if (wasPriority !== this.priority && this.depth > 0) this.relane();
     if (this.depth > 0 && c.maxAgeMs !== undefined) this.scheduleExpiry();
+    if (this.mem.over && !this.mem.down) this.oomKill(); // a live edit lowered the limit
     // More room (or a policy that no longer blocks) lets waiting senders in.
     this.wakeWaiters();
   }
@@ -101,10 +107,17 @@ export class Queue extends SimNode {
   }
 
   protected override hasRoom(): boolean {
+    if (this.mem.down) return false;
     return this.depth < this.cap || (this.cfg.overflow !== 'block' && this.cfg.overflow !== 'block-timeout');
   }
 
   override offer(item: number, from: SimNode): OfferResult {
+    if (this.mem.down) {
+      this.arrived++;
+      this.rejected++;
+      this.mem.refusedWhileDown++;
+      return this.sim.refuse(this.index, R_RESTARTING, this.mem.upAt - this.sim.now);
+    }
     if (this.depth === 0 && this.outputs.length > 0) {
       const r = this.sendOut(item);
       if (r !== BUSY) {
@@ -149,6 +162,7 @@ export class Queue extends SimNode {
       return sim.refuse(this.index, this.priority && this.depth > 0 && this.worstLane() < cls ? R_PRIORITY_SHED : R_QUEUE_FULL);
     }
     this.depth--;
+    this.mem.remove(sim.items.size[victim]!);
     this.dropped++;
     sim.finish(victim, DROPPED, this.index, this.priority ? R_PRIORITY_SHED : R_QUEUE_FULL);
     this.accepted++;
@@ -170,6 +184,29 @@ export class Queue extends SimNode {
     this.depthAvg.set(sim.now, this.depth);
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
     if (this.cfg.maxAgeMs !== undefined && this.expiryAt === Infinity) this.scheduleExpiry();
+    this.mem.add(sim.items.size[item]!);
+    if (this.mem.over) this.oomKill();
+  }
+
+  /**
+   * Over the memory limit: the OOM killer ends this node. Every item it held is lost (dropped,
+   * reason oom-killed); it refuses arrivals until it restarts, empty, after the restart delay.
+   */
+  private oomKill(): void {
+    const sim = this.sim;
+    const delay = this.mem.killed(sim.now, this.depth);
+    sim.timeline.add(sim.now, this.index, TL_OOM_KILLED);
+    for (const lane of this.lanes) {
+      while (lane.length > 0) {
+        const item = lane.popFront();
+        this.depth--;
+        this.dropped++;
+        sim.finish(item, DROPPED, this.index, R_OOM_KILLED);
+      }
+    }
+    this.depthAvg.set(sim.now, 0);
+    this.expiryAt = Infinity;
+    sim.schedule(sim.now + delay, PRIO_NORMAL, this.index, RESTART, 0);
   }
 
   /** The lane whose item goes next. */
@@ -193,6 +230,7 @@ export class Queue extends SimNode {
   }
 
   override onReady(receiver: SimNode): void {
+    if (this.mem.down) return; // dead: nothing to hand on; it restarts empty
     let lifo = this.cfg.discipline === 'lifo';
     if (this.aqm !== null && this.depth > 0) {
       const newestFirst = this.aqm.beforeDequeue(this);
@@ -211,6 +249,7 @@ export class Queue extends SimNode {
     if (lifo) lane.popBack();
     else lane.popFront();
     this.depth--;
+    this.mem.remove(this.sim.items.size[item]!);
     this.depthAvg.set(this.sim.now, this.depth);
     this.depart(item, waited, r);
     if (this.depth > 0) receiver.addWaiter(this);
@@ -254,6 +293,7 @@ export class Queue extends SimNode {
     const item = this.cfg.discipline === 'lifo' ? lane.popBack() : lane.popFront();
     const waited = this.sim.now - this.sim.items.entered[item]!;
     this.depth--;
+    this.mem.remove(this.sim.items.size[item]!);
     this.depthAvg.set(this.sim.now, this.depth);
     this.depart(item, waited, REFUSED);
     if (this.depth > 0) receiver.addWaiter(this);
@@ -274,6 +314,7 @@ export class Queue extends SimNode {
   dropOldest(): void {
     const item = this.lanes[0]!.popFront();
     this.depth--;
+    this.mem.remove(this.sim.items.size[item]!);
     this.dropped++;
     this.depthAvg.set(this.sim.now, this.depth);
     this.sim.finish(item, DROPPED, this.index, R_CODEL);
@@ -312,6 +353,12 @@ export class Queue extends SimNode {
 
   override handle(kind: number, arg: number): void {
     const sim = this.sim;
+    if (kind === RESTART) {
+      this.mem.restarted(sim.now);
+      sim.timeline.add(sim.now, this.index, TL_RESTARTED);
+      this.wakeWaiters();
+      return;
+    }
     if (kind === BLOCK_TIMEOUT) {
       if (!this.isWaiting(arg) || sim.now < this.waitSince[arg]! + this.cfg.blockTimeoutMs) return;
       this.removeWaiter(arg);
@@ -339,6 +386,7 @@ export class Queue extends SimNode {
         while (lane.length > 0 && entered[lane.peekFront()]! + maxAge <= sim.now) {
           const item = lane.popFront();
           this.depth--;
+          this.mem.remove(sim.items.size[item]!);
           this.expired++;
           any = true;
           sim.finish(item, EXPIRED, this.index, R_MAX_AGE);
@@ -383,6 +431,7 @@ export class Queue extends SimNode {
     w.set(F.latP99, this.lastWindow.p99);
     w.set(F.latMean, this.lastWindow.mean);
     w.set(F.utilization, this.lastWindow.depth);
+    this.mem.writeSnapshot(w);
   }
 
   report(): Record<string, number | string | null> {
@@ -405,6 +454,7 @@ export class Queue extends SimNode {
       meanWaitMs: this.wait.mean,
       p50WaitMs: this.wait.quantile(0.5),
       p99WaitMs: this.wait.quantile(0.99),
+      ...this.mem.report(),
       ...(this.priority ? byClass : {}),
     };
   }

@@ -54,6 +54,8 @@ export const REASONS = [
   { code: 'codel', status: 503, text: 'dropped by CoDel: queue delay above target for too long' },
   { code: 'no-route', status: 503, text: 'no healthy replica to route to' },
   { code: 'node-down', status: 503, text: 'the node is down (a scripted failure)' },
+  { code: 'oom-killed', status: 503, text: 'lost when its node went over its memory limit and was OOM-killed' },
+  { code: 'restarting', status: 503, text: 'refused while the node restarts after an OOM kill' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;

@@ -88,6 +88,22 @@ export const F = {
   calling: 25,
   // 26..33: logs and consumer groups (topic, consumer-group).
   // 34..41: memory, credit windows and pull-based consumption.
+  /** Bytes held in the node's buffers (queue: waiting items; service: intake, in service, holding). */
+  memoryBytes: 34,
+  /** The node's memory limit in bytes (-1 = none). */
+  memoryLimit: 35,
+  /** Times it was OOM-killed. */
+  oomKills: 36,
+  /** 1 while it is down, restarting after an OOM kill. */
+  down: 37,
+  /** Items lost to OOM kills. */
+  oomLost: 38,
+  /** While down: the simulated time it comes back. */
+  restartAt: 39,
+  /** Service: items fetched and waiting in its intake buffer (pull: at most workers x batch in flight). */
+  intake: 40,
+  /** Service: its in-flight bound (workers x batch under pull; -1 push: none). */
+  inFlightLimit: 41,
   // 42..47: scaling, health, connection pools and alerts.
 } as const;
 export const F_STRIDE = 48;

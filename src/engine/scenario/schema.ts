@@ -17,6 +17,7 @@ import {
 } from './resilience';
 import { eventsSchema } from './events';
 import { lessonSchema } from './lesson';
+import { flowSchema, memoryFields } from './flow';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -110,6 +111,7 @@ export const queueSchema = z
     aqmTargetMs: positive('milliseconds').optional(),
     /** CoDel interval / adaptive LIFO's N (default 100 ms). */
     aqmIntervalMs: positive('milliseconds').optional(),
+    ...memoryFields,
   });
 export type QueueConfig = z.infer<typeof queueSchema>;
 
@@ -183,6 +185,8 @@ export const edgeSchema = z.strictObject({
    * go while calls are not permitted.
    */
   kind: z.enum(EDGE_KINDS, { error: 'expected "send", "call" or "fallback"' }).optional(),
+  /** Credit-based flow control on a "send" edge (HTTP/2, TCP, Reactive Streams, Node streams): see scenario/flow.ts. */
+  flow: flowSchema.optional(),
 });
 export type EdgeConfig = z.infer<typeof edgeSchema>;
 

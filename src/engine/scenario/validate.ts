@@ -133,6 +133,7 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
     if (!from || !to) return;
     const reason = wiringError(from, to, e.kind);
     if (reason) issues.push({ path: `edges[${i}]`, message: reason });
+    if (e.flow && (e.kind ?? 'send') !== 'send') issues.push({ path: `edges[${i}].flow`, message: `flow control applies to "send" edges only; this is a "${e.kind}" edge` });
     const key = `${e.from}\u0000${e.to}`;
     if (seen.has(key)) issues.push({ path: `edges[${i}]`, message: `duplicate edge ${e.from} → ${e.to}` });
     seen.add(key);

@@ -19,4 +19,6 @@ export const MARKER: Record<TimelineKind, MarkerStyle> = {
   scripted: { label: 'event', color: '#6b46c1' },
   'node-down': { label: 'DOWN', color: '#9b2c2c' },
   'node-up': { label: 'UP', color: '#276749' },
+  'oom-killed': { label: 'OOMKilled', color: '#702459' },
+  restarted: { label: 'restarted', color: '#9b2c2c' },
 };
