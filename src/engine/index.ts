@@ -7,6 +7,7 @@ export { BREAKER_STATES } from './components/circuitBreaker';
 export { DEFAULT_MAX_ITEMS, DEFAULT_SAMPLE_MS } from './kernel/sim';
 export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, REASON_SLOTS, snapshotLength } from './metrics/layout';
 export * from './scenario/schema';
+export * from './scenario/streams';
 export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, formatIssues, type ScenarioIssue, type Parsed } from './scenario/validate';
 export { moments } from './components/distributions';
 export { migrateScenario, newerVersionIssue, MIGRATIONS, type Migrator } from './scenario/migrate';

@@ -14,6 +14,8 @@ import { Bulkhead } from './components/bulkhead';
 import { LoadBalancer } from './components/loadBalancer';
 import { LoadShedder } from './components/loadShedder';
 import { ConcurrencyLimiter } from './components/concurrencyLimiter';
+import { Topic } from './components/topic';
+import { ConsumerGroup } from './components/consumerGroup';
 import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
 import { snapshotLength } from './metrics/layout';
@@ -48,6 +50,10 @@ function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNo
       return new LoadShedder(sim, index, cfg.id);
     case 'concurrency-limiter':
       return new ConcurrencyLimiter(sim, index, cfg.id);
+    case 'topic':
+      return new Topic(sim, index, cfg.id, seed);
+    case 'consumer-group':
+      return new ConsumerGroup(sim, index, cfg.id, seed);
   }
 }
 
@@ -70,7 +76,8 @@ export class Simulation {
     for (const e of scenario.edges) {
       const from = this.byId.get(e.from)!, to = this.byId.get(e.to)!;
       if (e.kind === 'call') from.callOutputs.push(to);
-      else if (e.kind === 'fallback') from.fallbackOutputs.push(to);
+      // A consumer group's dead-letter route is its fallback: where records go that failed every retry.
+      else if (e.kind === 'fallback' || e.kind === 'dead-letter') from.fallbackOutputs.push(to);
       else from.outputs.push(to);
       to.inputs.push(from);
     }

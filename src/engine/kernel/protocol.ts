@@ -56,6 +56,8 @@ export const REASONS = [
   { code: 'node-down', status: 503, text: 'the node is down (a scripted failure)' },
   { code: 'oom-killed', status: 503, text: 'lost when its node went over its memory limit and was OOM-killed' },
   { code: 'restarting', status: 503, text: 'refused while the node restarts after an OOM kill' },
+  { code: 'retention', status: 503, text: 'deleted by the topic\'s retention before its consumer group read it' },
+  { code: 'offset-reset', status: 503, text: 'skipped: retention deleted the group\'s offset and auto.offset.reset "latest" jumped to the end' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;

@@ -87,6 +87,22 @@ export const F = {
   /** Service: workers waiting for the answer to a call (holding their slot). */
   calling: 25,
   // 26..33: logs and consumer groups (topic, consumer-group).
+  /** Topic and its group: records not yet read (log end - position, over all partitions). */
+  lag: 26,
+  /** Topic and its group: age of the oldest unread record, ms (0 when caught up). */
+  lagMs: 27,
+  /** Topic: its partitions. Group: partitions assigned to its consumers. */
+  partitions: 28,
+  /** Group: consumers that own at least one partition (the rest sit idle). */
+  activeConsumers: 29,
+  /** Topic: records deleted by retention before the group read them (plus those skipped by an offset reset). */
+  lostToRetention: 30,
+  /** Group: 1 while a rebalance is in progress, else 0. */
+  rebalancing: 31,
+  /** Group: records processed again after a rebalance (at-least-once duplicates, idempotent skips included). */
+  redelivered: 32,
+  /** Group: records sent to the dead-letter route after failing every retry. */
+  deadLettered: 33,
   // 34..41: memory, credit windows and pull-based consumption.
   /** Bytes held in the node's buffers (queue: waiting items; service: intake, in service, holding). */
   memoryBytes: 34,
@@ -119,6 +135,8 @@ export const NODE_KIND_CODES = {
   'load-balancer': 7,
   'load-shedder': 8,
   'concurrency-limiter': 9,
+  topic: 10,
+  'consumer-group': 11,
 } as const;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 

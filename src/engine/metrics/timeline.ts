@@ -3,7 +3,7 @@
  * kept in a fixed-size ring so a long run cannot grow it. The UI draws them as markers on the
  * charts' time axis; the report lists the last ones.
  */
-export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted', 'scripted', 'node-down', 'node-up', 'oom-killed', 'restarted'] as const;
+export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted', 'scripted', 'node-down', 'node-up', 'oom-killed', 'restarted', 'rebalance-start', 'rebalance-end', 'consumer-left'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const TL_BREAKER_CLOSED = 0;
 export const TL_BREAKER_OPEN = 1;

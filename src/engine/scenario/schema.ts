@@ -17,6 +17,7 @@ import {
 } from './resilience';
 import { eventsSchema } from './events';
 import { lessonSchema } from './lesson';
+import { consumerGroupSchema, topicSchema } from './streams';
 import { flowSchema, memoryFields } from './flow';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
@@ -146,6 +147,8 @@ export const NODE_TYPES = [
   'load-balancer',
   'load-shedder',
   'concurrency-limiter',
+  'topic',
+  'consumer-group',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -162,6 +165,8 @@ export const nodeSchema = z.discriminatedUnion(
     loadBalancerSchema,
     loadShedderSchema,
     concurrencyLimiterSchema,
+    topicSchema,
+    consumerGroupSchema,
   ],
   {
   error: (iss) =>
@@ -173,7 +178,7 @@ export const nodeSchema = z.discriminatedUnion(
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type NodeInput = z.input<typeof nodeSchema>;
 
-export const EDGE_KINDS = ['send', 'call', 'fallback'] as const;
+export const EDGE_KINDS = ['send', 'call', 'fallback', 'dead-letter'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const edgeSchema = z.strictObject({
@@ -182,9 +187,10 @@ export const edgeSchema = z.strictObject({
   /**
    * "send" (default): hand the item on. "call" (from a service): each worker calls the target
    * and waits for the answer, holding its slot. "fallback" (from a circuit breaker): where items
-   * go while calls are not permitted.
+   * go while calls are not permitted. "dead-letter" (from a consumer group to a topic): where
+   * records go that failed every retry.
    */
-  kind: z.enum(EDGE_KINDS, { error: 'expected "send", "call" or "fallback"' }).optional(),
+  kind: z.enum(EDGE_KINDS, { error: `expected one of ${EDGE_KINDS.map((k) => `"${k}"`).join(', ')}` }).optional(),
   /** Credit-based flow control on a "send" edge (HTTP/2, TCP, Reactive Streams, Node streams): see scenario/flow.ts. */
   flow: flowSchema.optional(),
 });

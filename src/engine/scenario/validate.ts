@@ -7,6 +7,7 @@ import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeCo
 import { checkEvents } from './events';
 import { checkLesson } from './lesson';
 import { migrateScenario } from './migrate';
+import { checkStreamsEdges, streamsWiringError } from './streamsChecks';
 
 export interface ScenarioIssue {
   /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
@@ -138,6 +139,7 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
     if (seen.has(key)) issues.push({ path: `edges[${i}]`, message: `duplicate edge ${e.from} → ${e.to}` });
     seen.add(key);
   });
+  issues.push(...checkStreamsEdges(byId, edges));
   if (issues.length === 0) {
     const cycle = findCycle(nodes, edges);
     if (cycle) {
@@ -160,6 +162,8 @@ export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<Node
       : `only a service makes calls; "${from.id}" is a ${from.type}`;
   }
   if (kind === 'fallback' && from.type !== 'circuit-breaker') return `only a circuit breaker has a fallback route; "${from.id}" is a ${from.type}`;
+  const streams = streamsWiringError(from, to, kind);
+  if (streams) return streams;
   return null;
 }
 

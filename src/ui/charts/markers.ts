@@ -21,4 +21,7 @@ export const MARKER: Record<TimelineKind, MarkerStyle> = {
   'node-up': { label: 'UP', color: '#276749' },
   'oom-killed': { label: 'OOMKilled', color: '#702459' },
   restarted: { label: 'restarted', color: '#9b2c2c' },
+  'rebalance-start': { label: 'rebalance', color: '#b7791f' },
+  'rebalance-end': { label: 'rebalanced', color: '#2c7a7b' },
+  'consumer-left': { label: 'left group', color: '#c05621' },
 };
