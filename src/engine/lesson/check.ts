@@ -56,9 +56,12 @@ function compare(a: number, op: CheckOp, b: number): boolean {
   }
 }
 
-/** Readable on a projector: whole numbers grouped, shares as percentages, small values with 3 digits. */
-export function formatMeasured(v: number, share: boolean): string {
+/** Readable on a projector: shares as percentages, times in ms or s, whole numbers grouped. */
+export function formatMeasured(v: number, share: boolean, path = '', against = 1): string {
+  // A share compared with a fraction reads as a percentage; with a larger number, as a multiple.
+  if (share && against > 1) return `${v.toFixed(v >= 10 ? 1 : 2)}x`;
   if (share) return `${(v * 100).toFixed(v * 100 >= 10 || v === 0 ? 0 : 1)}%`;
+  if (/(Ms(_[a-z]+)?|\.ms[A-Z]\w*)$/.test(path)) return Math.abs(v) >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`;
   if (Number.isInteger(v) || Math.abs(v) >= 100) return groupDigits(v);
   return v.toPrecision(3);
 }
@@ -74,7 +77,7 @@ export function evaluateClause(c: CheckClause, report: Report): ClauseResult {
     return { says: c.says, passed: false, actual, measured, text: `${c.says} (${measured})` };
   }
   const passed = compare(actual, c.op, c.value);
-  const measured = `measured ${formatMeasured(actual, c.per !== undefined)}`;
+  const measured = `measured ${formatMeasured(actual, c.per !== undefined, c.metric, c.value)}`;
   return { says: c.says, passed, actual, measured, text: `${c.says} (${measured})` };
 }
 

@@ -25,7 +25,7 @@ const text = (max: number) => z.string({ error: 'expected text' }).min(1, { erro
 /** A report field: `nodes.<id>.<field>`, `totals.<field>`, `endToEnd.<field>` or `reasons.<code>.count`. */
 const metricPath = z
   .string({ error: 'expected a report field, e.g. "nodes.orders.maxDepth" or "totals.completed"' })
-  .regex(/^(nodes\.[A-Za-z0-9_.:-]+\.[A-Za-z0-9]+|totals\.[A-Za-z]+|endToEnd\.[A-Za-z0-9]+|reasons\.[a-z-]+\.count|simulatedMs)$/, {
+  .regex(/^(nodes\.[A-Za-z0-9_.:-]+\.[A-Za-z0-9_]+|totals\.[A-Za-z]+|endToEnd\.[A-Za-z0-9]+|reasons\.[a-z-]+\.count|simulatedMs)$/, {
     error: 'expected a report field: nodes.<id>.<field>, totals.<field>, endToEnd.<field>, reasons.<code>.count or simulatedMs',
   });
 
@@ -67,7 +67,7 @@ export type Lesson = z.infer<typeof lessonSchema>;
 /** Check clauses and try-this changes that name nodes the scenario does not have. */
 export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9]+$/.exec(metric)?.[1];
+  const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9_]+$/.exec(metric)?.[1];
   lesson.check.forEach((c, i) => {
     for (const k of ['metric', 'per'] as const) {
       const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
