@@ -1,4 +1,4 @@
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useEffect, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -73,7 +73,15 @@ function isKind(v: string): v is NodeType {
 export function FlowCanvas() {
   const nodes = useScenario((s) => s.nodes);
   const edges = useScenario((s) => s.edges);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const loadVersion = useScenario((s) => s.loadVersion);
+  // A whole design loaded (a lesson, a link, a file) is shown whole; xyflow measures new nodes
+  // first, so the fit waits a frame.
+  useEffect(() => {
+    if (loadVersion === 0) return;
+    const raf = requestAnimationFrame(() => void fitView(fitViewOptions));
+    return () => cancelAnimationFrame(raf);
+  }, [loadVersion, fitView]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(DRAG_KIND)) {

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { NODE_TYPES, type NodeType } from '../../engine/index';
+import { edgeKind } from '../store/graph';
 import { selectSelectedId, type ScenarioState } from '../store/scenarioStore';
 import { useScenario } from '../store/appStore';
 import { ChartSurface } from './chartSurface';
-import { chartsFor } from './metrics';
+import { chartsFor, hasCalls, type DesignShape } from './metrics';
 import { TimeChart } from './TimeChart';
 import './charts.css';
 
@@ -13,10 +15,36 @@ const selectSelected = (s: ScenarioState) => {
   return id ? (s.nodes.find((n) => n.id === id)?.type ?? null) : null;
 };
 
+/**
+ * The design as the charts need it, as one string: a selector must return something that compares
+ * equal while the shape is unchanged (dragging a node or editing a rate must not rebuild charts).
+ */
+const selectShape = (s: ScenarioState): string => {
+  const calling = new Set(s.edges.filter((e) => edgeKind(e) === 'call').map((e) => e.source));
+  return s.nodes.map((n) => `${n.id}\u0000${n.type}\u0000${calling.has(n.id) ? 1 : 0}`).join('\u0001');
+};
+
+function parseShape(key: string): DesignShape {
+  if (key === '') return { nodes: [] };
+  return {
+    nodes: key.split('\u0001').map((part) => {
+      const [id, type, calls] = part.split('\u0000');
+      return { id: id!, type: (NODE_TYPES as readonly string[]).includes(type!) ? (type as NodeType) : 'service', calls: calls === '1' };
+    }),
+  };
+}
+
+type View = 'system' | 'calls' | 'node';
+
 /** Live charts for the selected node or the whole system, over a scrolling window of simulated time. */
 export function ChartsPanel() {
   const selectedId = useScenario(selectSelectedId);
   const selectedKind = useScenario(selectSelected);
+  const shapeKey = useScenario(selectShape);
+  const design = useMemo(() => parseShape(shapeKey), [shapeKey]);
+  const callsToShow = hasCalls(design);
+  // What the person chose last among the whole-system views; selecting a node shows that node.
+  const [systemView, setSystemView] = useState<'system' | 'calls'>('system');
   const [pinSystem, setPinSystem] = useState(false);
   const [windowS, setWindowS] = useState(30);
   // One canvas for every chart (chartSurface.ts), made once with the panel; the charts and the
@@ -27,18 +55,28 @@ export function ChartsPanel() {
   // Selecting a node shows that node; the person can switch back to the system.
   useEffect(() => setPinSystem(false), [selectedId]);
 
-  const showNode = selectedId !== null && !pinSystem;
-  const specs = chartsFor(showNode ? selectedKind : null);
+  const showNode = selectedId !== null && !pinSystem && selectedKind !== null;
+  const view: View = showNode ? 'node' : systemView === 'calls' && callsToShow ? 'calls' : 'system';
+  const specs = useMemo(() => chartsFor(view === 'node' ? selectedKind! : view, design), [view, selectedKind, design]);
+  const pick = (v: 'system' | 'calls') => {
+    setSystemView(v);
+    setPinSystem(true);
+  };
 
   return (
     <section className="bp-charts" aria-label="Charts">
       <div className="bp-charts__bar">
         <h2 className="bp-panel-title">Charts</h2>
         <div className="bp-seg" role="group" aria-label="Charts show">
-          <button type="button" aria-pressed={!showNode} onClick={() => setPinSystem(true)}>
+          <button type="button" aria-pressed={view === 'system'} onClick={() => pick('system')}>
             Whole system
           </button>
-          <button type="button" aria-pressed={showNode} disabled={selectedId === null} onClick={() => setPinSystem(false)}>
+          {callsToShow && (
+            <button type="button" aria-pressed={view === 'calls'} onClick={() => pick('calls')} title="Goodput, retries, wasted work and breaker states of the calls in this design">
+              Calls &amp; retries
+            </button>
+          )}
+          <button type="button" aria-pressed={view === 'node'} disabled={selectedId === null} onClick={() => setPinSystem(false)}>
             {selectedId ? `Node “${selectedId}”` : 'Selected node'}
           </button>
         </div>

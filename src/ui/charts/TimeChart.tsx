@@ -16,11 +16,21 @@ interface Props {
   surface: ChartSurface;
 }
 
-/** The newest value of each line, or undefined before the first row. */
-function latest(s: FrameState, spec: ChartSpec, nodeId: string | null): (number | undefined)[] {
+/** The newest value of each line as the legend says it, and whether the line has been seen yet. */
+function writeLegend(s: FrameState, spec: ChartSpec, nodeId: string | null, values: (HTMLSpanElement | null)[], keys: (HTMLSpanElement | null)[]): void {
   const h = s.history;
   const node = nodeId === null ? -1 : s.indexOf.get(nodeId);
-  return spec.lines.map((l) => (h && h.count > 0 && node !== undefined ? l.read(h, h.count - 1, node) : undefined));
+  const ready = h !== null && h.count > 0 && node !== undefined;
+  spec.lines.forEach((l, k) => {
+    const v = ready ? l.read(h, h.count - 1, node, s.indexOf) : undefined;
+    const text = l.states ? (v === undefined || Number.isNaN(v) ? '–' : (l.states[Math.round(v)]?.label ?? '–')) : formatValue(v);
+    setText(values[k] ?? null, text);
+    const key = keys[k];
+    if (l.seen && key) {
+      const hidden = !(ready && l.seen(h, h.count - 1, node, s.indexOf) > 0);
+      if (key.hidden !== hidden) key.hidden = hidden;
+    }
+  });
 }
 
 /**
@@ -32,15 +42,14 @@ function latest(s: FrameState, spec: ChartSpec, nodeId: string | null): (number 
 export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
   const plot = useRef<HTMLDivElement>(null);
   const values = useRef<(HTMLSpanElement | null)[]>([]);
+  const keys = useRef<(HTMLSpanElement | null)[]>([]);
 
   useEffect(() => {
     const box = plot.current;
     if (!box) return;
     const chart = new CanvasChart(surface, box, spec, nodeId, windowS);
     const offDraw = addPainter((s) => chart.draw(s), 'charts');
-    const offLegend = addPainter((s) => {
-      latest(s, spec, nodeId).forEach((v, k) => setText(values.current[k] ?? null, formatValue(v)));
-    }, 'text');
+    const offLegend = addPainter((s) => writeLegend(s, spec, nodeId, values.current, keys.current), 'text');
     return () => {
       offDraw();
       offLegend();
@@ -56,12 +65,20 @@ export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
         </span>
         <span className="bp-chart__legend">
           {spec.lines.map((l, k) => (
-            <span key={l.name} className="bp-chart__key">
+            <span
+              key={l.name}
+              className="bp-chart__key"
+              hidden={l.seen !== undefined}
+              ref={(el) => {
+                keys.current[k] = el;
+              }}
+            >
               <span className="bp-chart__swatch" style={{ background: l.color }} data-dashed={l.dashed ? true : undefined} aria-hidden="true" />
               {l.name}
               <span className="bp-chart__valuebox">
                 <span
                   className="bp-chart__value"
+                  data-state={l.states ? true : undefined}
                   ref={(el) => {
                     values.current[k] = el;
                   }}

@@ -9,6 +9,8 @@ import type { FrameState } from '../frames/frameStore';
 import type { RowHistory } from '../frames/history';
 import type { ChartSurface, PlotRect, SurfaceChart } from './chartSurface';
 import type { ChartSpec } from './metrics';
+import { MARKER } from './markers';
+import type { MarkRing } from '../frames/marks';
 import { formatAxis, formatSeconds, nextTop, scrollingTicks, ticks } from './scale';
 import { collectSeries, SeriesBuffers, verticesFor } from './series';
 
@@ -91,7 +93,7 @@ export class CanvasChart implements SurfaceChart {
     const node = this.nodeId === null ? -1 : (s.indexOf.get(this.nodeId) ?? null);
     const count = hist && node !== null ? hist.count : 0;
     const lastMs = hist && count > 0 ? hist.timeMs(count - 1) : 0;
-    const key = `${s.epoch}:${node}:${count}:${lastMs}`;
+    const key = `${s.epoch}:${node}:${count}:${lastMs}:${s.marks.total}`;
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     const { sx, sy } = this.surface;
@@ -103,23 +105,33 @@ export class CanvasChart implements SurfaceChart {
     ctx.rect(0, 0, w, h);
     ctx.clip();
     ctx.clearRect(0, 0, w, h);
-    this.paint(ctx, count > 0 ? hist : null, node, lastMs, w, h);
+    this.paint(ctx, count > 0 ? hist : null, node, lastMs, w, h, s.indexOf, s.marks);
     ctx.restore();
   }
 
-  private paint(ctx: CanvasRenderingContext2D, hist: RowHistory | null, node: number | null, lastMs: number, w: number, h: number): void {
+  private paint(
+    ctx: CanvasRenderingContext2D,
+    hist: RowHistory | null,
+    node: number | null,
+    lastMs: number,
+    w: number,
+    h: number,
+    ix: ReadonlyMap<string, number>,
+    marks: MarkRing,
+  ): void {
     const { sx, sy } = this.surface;
     const tEnd = Math.max(this.windowS, lastMs / 1000);
     const tStart = tEnd - this.windowS;
     const buf = this.buf;
-    if (hist && node !== null) collectSeries(hist, this.spec.lines, node, tStart * 1000, tEnd * 1000, buf);
+    if (hist && node !== null) collectSeries(hist, this.spec.lines, node, tStart * 1000, tEnd * 1000, buf, ix);
     else buf.n = 0;
     this.top = nextTop(this.top, buf.max, this.spec.yMax);
     const top = this.top;
     // The y axis (grid, labels, baseline) changes only with the range or the size: drawn once
     // into a bitmap of its own and copied in, so a redraw renders no y text.
-    const axis = this.yAxis(top, w, h, sx, sy);
-    ctx.drawImage(axis.bitmap, 0, 0, w, h);
+    const states = this.spec.lines.every((l) => l.states);
+    const axis = states ? this.bandAxis(ctx, w, h) : this.yAxis(top, w, h, sx, sy);
+    if (axis.bitmap) ctx.drawImage(axis.bitmap, 0, 0, w, h);
 
     const y0 = PAD.top;
     const y1 = h - PAD.bottom;
@@ -167,6 +179,11 @@ export class CanvasChart implements SurfaceChart {
     let summary = '';
     this.spec.lines.forEach((line, k) => {
       const vs = buf.v[k]!;
+      if (line.states) {
+        const band = this.paintBand(ctx, line.states, vs, buf, px, k, y0, y1, x1);
+        if (band) summary += `${summary ? ' ' : ''}${band}`;
+        return;
+      }
       ctx.strokeStyle = line.color;
       ctx.lineWidth = line.dashed ? 1.5 : 2.25;
       ctx.setLineDash(line.dashed ? [5, 4] : []);
@@ -201,6 +218,8 @@ export class CanvasChart implements SurfaceChart {
     });
     ctx.setLineDash([]);
     ctx.restore();
+    // A band chart shows the states themselves: marks would repeat them.
+    if (!states) this.paintMarks(ctx, marks, node, tStart, tEnd, px, x0, x1, y0, y1);
     // What the tests can see of the drawing: each line's first and last vertex, as a path.
     if (this.plot.dataset.path !== summary) this.plot.dataset.path = summary;
   }
@@ -213,6 +232,135 @@ export class CanvasChart implements SurfaceChart {
       this.widths.set(text, w);
     }
     return w;
+  }
+
+  /**
+   * A state line as a band: one run of colour per stretch in the same state, its name where the
+   * run is wide enough. Bands stack, one per line, from the top. Returns the line's test path.
+   */
+  private paintBand(
+    ctx: CanvasRenderingContext2D,
+    states: NonNullable<ChartSpec['lines'][number]['states']>,
+    vs: Float64Array,
+    buf: SeriesBuffers,
+    px: (t: number) => number,
+    k: number,
+    y0: number,
+    y1: number,
+    x1: number,
+  ): string {
+    const lines = this.spec.lines.length;
+    const bandH = Math.min(30, (y1 - y0) / lines - 6);
+    const top = y0 + k * (bandH + 6);
+    ctx.font = this.font;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    let path = '';
+    let i = 0;
+    while (i < buf.n) {
+      const v = vs[i]!;
+      let j = i + 1;
+      while (j < buf.n && vs[j] === v) j++;
+      if (!Number.isNaN(v)) {
+        const a = px(buf.t[i]!);
+        const b = j < buf.n ? px(buf.t[j]!) : Math.min(x1, px(buf.t[j - 1]!) + 2);
+        const st = states[Math.round(v)];
+        ctx.fillStyle = st?.color ?? '#a0aec0';
+        ctx.fillRect(a, top, Math.max(1, b - a), bandH);
+        const label = st?.label ?? String(v);
+        if (b - a > this.textWidth(ctx, label) + 8) {
+          ctx.fillStyle = '#fff';
+          ctx.fillText(label, a + 4, top + bandH / 2);
+        }
+        path += `${path ? ' ' : ''}M${a.toFixed(1)},${top.toFixed(1)}L${b.toFixed(1)},${top.toFixed(1)}`;
+      }
+      i = j;
+    }
+    return path;
+  }
+
+  /** The run's timeline entries in the window (this node's only, on a node's charts) as marked lines. */
+  private paintMarks(
+    ctx: CanvasRenderingContext2D,
+    marks: MarkRing,
+    node: number | null,
+    tStart: number,
+    tEnd: number,
+    px: (t: number) => number,
+    x0: number,
+    x1: number,
+    y0: number,
+    y1: number,
+  ): void {
+    let drawn = 0;
+    if (marks.count === 0 || node === null) {
+      this.setMarksDrawn(0);
+      return;
+    }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(x0, 0, x1 - x0 + 1, y1 + 1);
+    ctx.clip();
+    ctx.font = `600 11px ${this.font.slice(this.font.indexOf(' ') + 1)}`;
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
+    ctx.setLineDash([3, 3]);
+    ctx.lineWidth = 1.25;
+    // Newest first, so where labels would overlap the newest keeps its label.
+    let labelFrom = Infinity;
+    for (let i = marks.count - 1; i >= 0; i--) {
+      const t = marks.atMs(i) / 1000;
+      if (t < tStart) break;
+      if (t > tEnd) continue;
+      if (node >= 0 && marks.nodeIndex(i) !== node) continue;
+      const kind = marks.kindOf(i);
+      if (!kind) continue;
+      const style = MARKER[kind];
+      drawn++;
+      const x = Math.round(px(t)) + 0.5;
+      // Faint over the plot, so a flapping breaker does not hide the lines; solid as a tick on top.
+      ctx.strokeStyle = style.color;
+      ctx.globalAlpha = 0.35;
+      ctx.beginPath();
+      ctx.moveTo(x, y0);
+      ctx.lineTo(x, y1);
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = style.color;
+      ctx.fillRect(x - 1, y0 - 2, 2, 6);
+      const wLabel = this.textWidth(ctx, style.label) + 6;
+      if (x + wLabel <= labelFrom && x + wLabel <= x1 + 2) {
+        ctx.fillStyle = 'rgba(255,255,255,0.85)';
+        ctx.fillRect(x + 1, y0, wLabel, 14);
+        ctx.fillStyle = style.color;
+        ctx.fillText(style.label, x + 4, y0 + 1);
+        labelFrom = x;
+      }
+    }
+    ctx.restore();
+    this.setMarksDrawn(drawn);
+  }
+
+  /** What the tests can see of the marks: how many are drawn. */
+  private setMarksDrawn(n: number): void {
+    const v = String(n);
+    if (this.plot.dataset.marks !== v) this.plot.dataset.marks = v;
+  }
+
+  /** A band chart's "axis": room on the left for each band's name. */
+  private bandAxis(ctx: CanvasRenderingContext2D, _w: number, h: number): { left: number; bitmap: null } {
+    const lines = this.spec.lines;
+    ctx.font = this.font;
+    let left = MIN_LEFT;
+    for (const l of lines) left = Math.max(left, Math.min(110, this.textWidth(ctx, l.name) + LABEL_GAP + 4));
+    const y0 = PAD.top;
+    const y1 = h - PAD.bottom;
+    const bandH = Math.min(30, (y1 - y0) / lines.length - 6);
+    ctx.fillStyle = this.colors.text;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    lines.forEach((l, k) => ctx.fillText(l.name, left - LABEL_GAP, y0 + k * (bandH + 6) + bandH / 2, left - LABEL_GAP - 2));
+    return { left: Math.round(left), bitmap: null };
   }
 
   /** The y axis for range `top` at this size, from cache or drawn now. */

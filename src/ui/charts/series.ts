@@ -10,7 +10,10 @@
  */
 import { G } from '../../engine/index';
 import type { RowHistory } from '../frames/history';
-import type { LineSpec } from './metrics';
+import type { LineSpec, Reader } from './metrics';
+
+const NO_IDS: ReadonlyMap<string, number> = new Map();
+const gap: Reader = () => NaN;
 
 export class SeriesBuffers {
   /** Simulated seconds of each vertex, shared by every line. */
@@ -26,6 +29,8 @@ export class SeriesBuffers {
   readonly hi: Float64Array;
   readonly loAt: Int32Array;
   readonly hiAt: Int32Array;
+  /** Per line, the reader used this redraw (reused: no allocation per redraw). */
+  readonly reads: Reader[] = [];
 
   constructor(
     readonly capacity: number,
@@ -48,7 +53,15 @@ export const verticesFor = (plotWidthPx: number): number => 2 * Math.max(20, Mat
  * window that ends at `toMs`. `node` is the node index handed to the readers (-1 for the whole
  * system).
  */
-export function collectSeries(h: RowHistory, lines: readonly LineSpec[], node: number, fromMs: number, toMs: number, out: SeriesBuffers): void {
+export function collectSeries(
+  h: RowHistory,
+  lines: readonly LineSpec[],
+  node: number,
+  fromMs: number,
+  toMs: number,
+  out: SeriesBuffers,
+  ix: ReadonlyMap<string, number> = NO_IDS,
+): void {
   out.n = 0;
   out.max = 0;
   const count = h.count;
@@ -60,11 +73,18 @@ export function collectSeries(h: RowHistory, lines: readonly LineSpec[], node: n
   // From the window's length, not the rows in it: the same stride redraw after redraw.
   const stride = Math.max(1, Math.ceil((Math.ceil((toMs - fromMs) / rowMs) + 2) / buckets));
   const L = lines.length;
+  // A line that waits to be seen (LineSpec.seen) reads as a gap until it is.
+  const newest = count - 1;
+  const reads = out.reads;
+  for (let k = 0; k < L; k++) {
+    const l = lines[k]!;
+    reads[k] = l.seen && !(l.seen(h, newest, node, ix) > 0) ? gap : l.read;
+  }
   if (stride === 1) {
     for (let i = i0; i < count && out.n < out.capacity; i++) {
       const n = out.n++;
       out.t[n] = h.timeMs(i) / 1000;
-      for (let k = 0; k < L; k++) out.v[k]![n] = keep(out, lines[k]!.read(h, i, node));
+      for (let k = 0; k < L; k++) out.v[k]![n] = keep(out, reads[k]!(h, i, node, ix));
     }
     return;
   }
@@ -77,7 +97,7 @@ export function collectSeries(h: RowHistory, lines: readonly LineSpec[], node: n
     hi.fill(NaN);
     for (; i < count && Math.floor(Math.round(h.timeMs(i) / rowMs) / stride) === bucket; i++) {
       for (let k = 0; k < L; k++) {
-        const v = lines[k]!.read(h, i, node);
+        const v = reads[k]!(h, i, node, ix);
         if (!Number.isFinite(v)) continue;
         if (!(v >= lo[k]!)) {
           lo[k] = v;

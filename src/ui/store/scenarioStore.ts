@@ -28,6 +28,8 @@ export interface ScenarioState {
   edges: FlowEdge[];
   /** Bumped by edits that change what is wired to what: the run restarts from t = 0. */
   structureVersion: number;
+  /** Bumped only when a whole design is loaded (a lesson, a link, a file): the canvas fits it into view. */
+  loadVersion: number;
 
   loadScenario(s: Scenario): void;
   addNode(type: NodeType, near: XYPosition): string;
@@ -52,9 +54,16 @@ export function createScenarioStore(initial: Scenario) {
     nodes: nodesFromScenario(initial),
     edges: edgesFromScenario(initial),
     structureVersion: 0,
+    loadVersion: 0,
 
     loadScenario(s) {
-      set((st) => ({ meta: metaOf(s), nodes: nodesFromScenario(s), edges: edgesFromScenario(s), structureVersion: st.structureVersion + 1 }));
+      set((st) => ({
+        meta: metaOf(s),
+        nodes: nodesFromScenario(s),
+        edges: edgesFromScenario(s),
+        structureVersion: st.structureVersion + 1,
+        loadVersion: st.loadVersion + 1,
+      }));
     },
 
     addNode(type, near) {
@@ -131,7 +140,8 @@ export function createScenarioStore(initial: Scenario) {
 }
 
 function metaOf(s: Scenario): ScenarioMeta {
-  return { name: s.name, ...(s.description !== undefined ? { description: s.description } : {}), durationMs: s.durationMs, seed: s.seed };
+  const { nodes: _n, edges: _e, ...meta } = s;
+  return meta;
 }
 
 export type ScenarioStore = ReturnType<typeof createScenarioStore>;
