@@ -7,6 +7,7 @@ import type { SimNode } from './components/node';
 import { Producer } from './components/producer';
 import { Queue } from './components/queue';
 import { Service } from './components/service';
+import { addFlowWindow } from './components/creditWindow';
 import { Client } from './components/client';
 import { RateLimiter } from './components/rateLimiter';
 import { CircuitBreaker } from './components/circuitBreaker';
@@ -78,7 +79,8 @@ export class Simulation {
       if (e.kind === 'call') from.callOutputs.push(to);
       // A consumer group's dead-letter route is its fallback: where records go that failed every retry.
       else if (e.kind === 'fallback' || e.kind === 'dead-letter') from.fallbackOutputs.push(to);
-      else from.outputs.push(to);
+      // A flow-controlled edge: the sender sends into the window's receive buffer (creditWindow.ts).
+      else from.outputs.push(e.flow ? addFlowWindow(sim, from, to, e.flow) : to);
       to.inputs.push(from);
     }
     sim.nodes.forEach((n, i) => {

@@ -120,6 +120,19 @@ export const F = {
   intake: 40,
   /** Service: its in-flight bound (workers x batch under pull; -1 push: none). */
   inFlightLimit: 41,
+  // A flow-controlled edge's receiving end (kind 'flow-window') has a block of its own after the
+  // scenario's nodes, in edge order; frame nodeIds name it "from->to". Its level is the sender's
+  // credit, capacity the full window, held the items in its receive buffer, and 34..38:
+  /** 1 http2, 2 tcp, 3 reactive-streams, 4 node-stream (FLOW_MODE_CODES). */
+  windowMode: 34,
+  /** Receive buffer in the window's units (bytes for http2/tcp, items otherwise). */
+  windowBuffered: 35,
+  /** WINDOW_UPDATEs, window-update ACKs, request(n) calls or 'drain' events so far. */
+  windowUpdates: 36,
+  /** TCP zero-window probes so far. */
+  windowProbes: 37,
+  /** Times the sender found the window too small and had to wait. */
+  windowStalls: 38,
   // 42..47: scaling, health, connection pools and alerts.
 } as const;
 export const F_STRIDE = 48;
@@ -137,8 +150,12 @@ export const NODE_KIND_CODES = {
   'concurrency-limiter': 9,
   topic: 10,
   'consumer-group': 11,
+  /** Not a scenario node: the receiving end of a flow-controlled edge (components/creditWindow.ts). */
+  'flow-window': 12,
 } as const;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
+
+export const FLOW_MODE_CODES = { http2: 1, tcp: 2, 'reactive-streams': 3, 'node-stream': 4 } as const;
 
 export function snapshotLength(nodeCount: number): number {
   return G_STRIDE + nodeCount * F_STRIDE;

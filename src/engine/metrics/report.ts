@@ -11,6 +11,8 @@ export interface Report {
   events: number;
   wallMs: number;
   nodes: Record<string, Record<string, number | string | null>>;
+  /** Flow-controlled edges ("from->to"): window, credit, receive buffer, updates, stalls. Absent without any. */
+  edges?: Record<string, Record<string, number | string | null>>;
   endToEnd: {
     completed: number;
     meanLatencyMs: number;
@@ -44,7 +46,12 @@ export interface Report {
 
 export function buildReport(sim: Sim, wallMs: number): Report {
   const nodes: Report['nodes'] = {};
-  for (const n of sim.nodes) nodes[n.id] = n.report();
+  let edges: Report['edges'];
+  for (const n of sim.nodes) {
+    // The receiving ends of flow-controlled edges are reported as edges, by "from->to".
+    if (n.type === 'flow-window') (edges ??= {})[n.id] = n.report();
+    else nodes[n.id] = n.report();
+  }
   const e = sim.e2e;
   const reasons: Report['reasons'] = {};
   REASONS.forEach((r, i) => {
@@ -56,6 +63,7 @@ export function buildReport(sim: Sim, wallMs: number): Report {
     events: sim.events,
     wallMs,
     nodes,
+    ...(edges ? { edges } : {}),
     endToEnd: {
       completed: e.count,
       meanLatencyMs: e.mean,
