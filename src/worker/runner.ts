@@ -77,7 +77,7 @@ export class Runner {
   }
 
   play(): void {
-    if (!this.sim || this.playing || this.sim.halted) return;
+    if (!this.sim || this.playing || this.sim.halted || this.sim.now >= this.endMs()) return;
     this.playing = true;
     this.meter.reset();
     this.startTicking();
@@ -100,7 +100,7 @@ export class Runner {
     const sim = this.sim;
     if (!sim || sim.halted) return;
     this.playing = false;
-    const target = (Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS;
+    const target = Math.min((Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS, this.endMs());
     while (!this.runChunks(sim, target, this.host.now() + WORK_MS)) {
       await new Promise<void>((resolve) => this.host.soon(resolve));
       if (sim !== this.sim) return; // replaced meanwhile
@@ -152,11 +152,11 @@ export class Runner {
     const wallMs = Math.min(t0 - this.lastTickAt, MAX_WALL_STEP_MS);
     this.lastTickAt = t0;
     const before = sim.now;
-    const target = this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed;
+    const target = Math.min(this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed, this.endMs());
     const reached = this.runChunks(sim, target, t0 + WORK_MS);
     this.meter.add(wallMs, sim.now - before, this.speed);
-    if (sim.halted) this.playing = false;
-    this.emit(false);
+    if (sim.halted || sim.now >= this.endMs()) this.playing = false;
+    this.emit(!this.playing); // the frame that says it stopped must not be skipped by the rate limit
     if (!this.playing) return;
     this.tickQueued = true;
     if (reached) this.host.later(this.tick, IDLE_MS);
@@ -174,6 +174,14 @@ export class Runner {
       this.chunk = Math.round(Math.min(100_000, Math.max(200, perMs)));
       if (end >= deadline) return false;
     }
+  }
+
+  /**
+   * Where a run stops by itself: a lesson stops at its durationMs, so its check reads the same
+   * report the CLI prints; a design of one's own runs on until paused.
+   */
+  private endMs(): number {
+    return this.scenario?.lesson ? this.scenario.durationMs : Infinity;
   }
 
   private status(): RunStatus {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, evaluateCheck, parseScenario, type Scenario } from '../engine/index';
+import { Runner, type Host } from './runner';
+import type { Frame } from './protocol';
+
+/** A lesson with a scripted spike, as small as it gets (worker tests have no file system). */
+function lesson(withLesson = true): Scenario {
+  const p = parseScenario({
+    version: 1,
+    durationMs: 20_000,
+    nodes: [
+      { id: 'users', type: 'producer', rate: 50 },
+      { id: 'q', type: 'queue', capacity: null },
+      { id: 'api', type: 'service', serviceTime: { dist: 'exponential', meanMs: 10 } },
+    ],
+    edges: [
+      { from: 'users', to: 'q' },
+      { from: 'q', to: 'api' },
+    ],
+    events: [
+      { atMs: 5000, node: 'users', set: { rate: 300 } },
+      { atMs: 8000, node: 'users', set: { rate: 50 } },
+    ],
+    ...(withLesson
+      ? {
+          lesson: {
+            title: 'Spike',
+            setup: 'one\ntwo',
+            watch: 'the queue',
+            tryThis: { text: 'bound it', changes: [{ node: 'q', set: { capacity: 10 } }] },
+            check: [{ metric: 'nodes.q.maxDepth', op: '>', value: 100, says: 'the queue grew' }],
+          },
+        }
+      : {}),
+  });
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return p.value;
+}
+
+function run(s: Scenario, wallMs: number) {
+  let now = 0;
+  let timers: { at: number; fn: () => void }[] = [];
+  // Every look at the clock costs a millisecond, so a run at Max speed yields now and then.
+  const host: Host = { now: () => ++now, later: (fn, ms) => void timers.push({ at: now + ms, fn }), soon: (fn) => void timers.push({ at: now, fn }) };
+  const runner = new Runner(host);
+  const frames: Frame[] = [];
+  runner.connect((f) => void frames.push(f));
+  runner.load(s, 1);
+  runner.setSpeed('max');
+  runner.play();
+  const end = now + wallMs;
+  while (timers.length > 0) {
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift()!;
+    if (next.at > end) break;
+    now = Math.max(now, next.at + 1);
+    next.fn();
+  }
+  return { runner, last: frames[frames.length - 1]! };
+}
+
+describe('a lesson in the worker', () => {
+  it('stops at its duration with the report the CLI prints, scripted events included', () => {
+    const s = lesson();
+    const { runner, last } = run(s, 60_000);
+    expect(last.status).toMatchObject({ playing: false, simMs: 20_000 });
+    const cli = createSimulation(s);
+    cli.runToEnd();
+    const report = runner.report()!;
+    expect({ ...report, wallMs: 0 }).toEqual(cli.report());
+    expect(report.timeline.map((e) => [e.atMs, e.kind])).toEqual([
+      [5000, 'scripted'],
+      [8000, 'scripted'],
+    ]);
+    expect(evaluateCheck(s.lesson!.check, report).passed).toBe(true);
+  });
+
+  it('does not play again once the lesson is over (Reset starts it afresh)', () => {
+    const { runner } = run(lesson(), 60_000);
+    runner.play();
+    expect(runner.report()!.simulatedMs).toBe(20_000);
+  });
+
+  it('a design of ones own runs on past its duration until paused', () => {
+    const { runner } = run(lesson(false), 2_000);
+    expect(runner.report()!.simulatedMs).toBeGreaterThan(20_000);
+  });
+});
