@@ -3,6 +3,7 @@ import { applyParam } from './applyParam';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
 import { numberOrText, optionalNumber } from './useParamDraft';
+import { TheoryBox } from './TheoryBox';
 
 const OVERFLOW_LABEL: Record<(typeof OVERFLOW_POLICIES)[number], string> = {
   'drop-newest': 'drop-newest: refuse newcomers',
@@ -28,6 +29,7 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
   const id = cfg.id;
   return (
     <>
+      <TheoryBox queueId={id} />
       <TextParam
         nodeId={id}
         label="Capacity"
