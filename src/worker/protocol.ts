@@ -37,6 +37,11 @@ export interface Frame {
   rows: Float64Array;
   /** Timeline entries recorded since the previous frame: [atMs, node index, TIMELINE_KINDS index] triples. */
   marks: Float64Array;
+  /**
+   * Compare mode: the series rows of the kept copy (A) sampled since the previous frame, and its
+   * node ids on the first frame of an epoch. Absent when not comparing.
+   */
+  baseline?: { rows: Float64Array; nodeIds?: string[] };
   status: RunStatus;
 }
 
@@ -61,6 +66,13 @@ export interface SimApi {
   setParams(nodeId: string, patch: Record<string, unknown>): ParamResult;
   /** A structural edit (or a new seed): restarts from t = 0 with the new scenario, keeping play state. */
   replaceScenario(scenario: Scenario, seed: number): void;
+  /**
+   * Compare mode: runs `baseline` (a kept copy of the design) beside the live one, both restarted
+   * from t = 0 on the same seed; null stops comparing.
+   */
+  compare(baseline: Scenario | null): void;
+  /** The kept copy's report in compare mode, else null. */
+  baselineReport(): Report | null;
   /** The run's report so far (the same one the CLI prints for the same scenario, seed and time). */
   report(): Report | null;
   /** Answers at once: the UI uses it to tell a busy worker from a dead one. */

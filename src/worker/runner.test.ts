@@ -173,3 +173,49 @@ describe('Runner timeline marks', () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe('Runner compare mode', () => {
+  /** Every series row a runner sent, concatenated (the live run, or the kept copy's). */
+  const rowsOf = (frames: Frame[], which: 'live' | 'baseline'): number[] =>
+    frames.flatMap((f) => Array.from(which === 'live' ? f.rows : (f.baseline?.rows ?? [])));
+
+  function play(load: (r: Runner) => void, ms: number): Frame[] {
+    const h = fakeHost();
+    const runner = new Runner(h.host);
+    const frames: Frame[] = [];
+    runner.connect((f) => void frames.push(f));
+    load(runner);
+    runner.setSpeed(10);
+    runner.play();
+    for (let k = 0; k < ms / 50; k++) h.advance(50);
+    runner.pause();
+    return frames;
+  }
+
+  it('runs the kept copy beside the live design on the same traffic: each as it would run alone', () => {
+    const a = scenario();
+    const b = { ...a, nodes: a.nodes.map((n) => (n.type === 'queue' ? { ...n, capacity: 5 } : n)) };
+    const both = play((r) => {
+      r.load(b, 7);
+      r.compare(a);
+    }, 2000);
+    const aloneA = play((r) => r.load(a, 7), 2000);
+    const aloneB = play((r) => r.load(b, 7), 2000);
+    const live = rowsOf(both, 'live'), kept = rowsOf(both, 'baseline');
+    expect(live.length).toBeGreaterThan(0);
+    expect(kept.length).toBe(live.length);
+    expect(live).toEqual(rowsOf(aloneB, 'live').slice(0, live.length));
+    expect(kept).toEqual(rowsOf(aloneA, 'live').slice(0, kept.length));
+    expect(kept).not.toEqual(live); // capacity 5 vs 50: the two runs differ
+    expect(both.find((f) => f.baseline?.nodeIds)?.baseline?.nodeIds).toEqual(['clients', 'buffer', 'workers']);
+  });
+
+  it('stops comparing: no kept copy in the frames after compare(null)', () => {
+    const frames = play((r) => {
+      r.load(scenario(), 1);
+      r.compare(scenario());
+      r.compare(null);
+    }, 500);
+    expect(frames.at(-1)!.baseline).toBeUndefined();
+  });
+});

@@ -38,6 +38,11 @@ export class Runner {
   private speed: Speed = 1;
   private readonly meter = new SpeedMeter();
   private sink: FrameSink | null = null;
+  /**
+   * Compare mode: a kept copy of the design (A) run beside the live one (B) on the same seed, so
+   * both see the same traffic (per-node random streams: kernel/rng.ts). Null when not comparing.
+   */
+  private baseline: { scenario: Scenario; sim: Simulation; cursor: number; layoutSent: boolean } | null = null;
 
   /** The engine's series cursor: rows up to it have been sent (Simulation.seriesSince). */
   private seriesCursor = 0;
@@ -124,10 +129,27 @@ export class Runner {
     return this.sim ? this.sim.report() : null;
   }
 
+  /** Starts comparing the live design with `baseline` (both from t = 0), or stops (null). */
+  compare(baseline: Scenario | null): void {
+    this.baseline = baseline ? { scenario: baseline, sim: this.simOf(baseline, this.seed), cursor: 0, layoutSent: false } : null;
+    if (this.scenario) this.rebuild(this.scenario, this.seed);
+  }
+
+  /** The kept copy's report (compare mode), at the same simulated time as far as it has caught up. */
+  baselineReport(): Report | null {
+    return this.baseline ? this.baseline.sim.report() : null;
+  }
+
+  private simOf(scenario: Scenario, seed: number): Simulation {
+    return createSimulation(scenario, { seed, sampleIntervalMs: SAMPLE_MS, seriesRows: SERIES_ROWS });
+  }
+
   private rebuild(scenario: Scenario, seed: number): void {
     this.scenario = scenario;
     this.seed = seed;
-    this.sim = createSimulation(scenario, { seed, sampleIntervalMs: SAMPLE_MS, seriesRows: SERIES_ROWS });
+    this.sim = this.simOf(scenario, seed);
+    const b = this.baseline;
+    if (b) this.baseline = { scenario: b.scenario, sim: this.simOf(b.scenario, seed), cursor: 0, layoutSent: false };
     this.epoch++;
     this.seriesCursor = 0;
     this.timelineCursor = 0;
@@ -165,6 +187,13 @@ export class Runner {
 
   /** Runs towards `target` until `deadline` (wall ms); true when it got there (or halted). */
   private runChunks(sim: Simulation, target: number, deadline: number): boolean {
+    if (!this.runOne(sim, target, deadline)) return false;
+    // The kept copy follows to the same instant (it may lag a little when it is the heavier one).
+    const b = this.baseline?.sim;
+    return !b || b.halted !== null || this.runOne(b, sim.now, deadline);
+  }
+
+  private runOne(sim: Simulation, target: number, deadline: number): boolean {
     for (;;) {
       const start = this.host.now();
       const n = sim.runUntil(target, this.chunk);
@@ -217,6 +246,16 @@ export class Runner {
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;
+    }
+    const b = this.baseline;
+    if (b) {
+      const rows = b.sim.seriesSince(b.cursor);
+      b.cursor = rows.cursor;
+      frame.baseline = { rows: rows.data };
+      if (!b.layoutSent) {
+        frame.baseline.nodeIds = b.sim.nodeIds.slice();
+        b.layoutSent = true;
+      }
     }
     const sent = sink(frame);
     if (sent && typeof sent.then === 'function') {

@@ -24,7 +24,11 @@ const runner = new Runner(host);
 
 const api: SimApi = {
   connect(onFrame: FrameListener) {
-    runner.connect((f: Frame) => onFrame(transfer(f, [f.snapshot.buffer, f.rows.buffer, f.marks.buffer])) as unknown as Promise<void>);
+    runner.connect((f: Frame) => {
+      const buffers = [f.snapshot.buffer, f.rows.buffer, f.marks.buffer];
+      if (f.baseline) buffers.push(f.baseline.rows.buffer);
+      return onFrame(transfer(f, buffers)) as unknown as Promise<void>;
+    });
   },
   load: (scenario, seed) => runner.load(scenario, seed),
   play: () => runner.play(),
@@ -35,6 +39,8 @@ const api: SimApi = {
   setParams: (nodeId, patch) => runner.setParams(nodeId, patch),
   replaceScenario: (scenario, seed) => runner.replaceScenario(scenario, seed),
   report: () => runner.report(),
+  compare: (baseline) => runner.compare(baseline),
+  baselineReport: () => runner.baselineReport(),
   ping: () => performance.now(),
 };
 
