@@ -666,6 +666,7 @@ export class ConsumerGroup extends SimNode implements TopicReader {
       redelivered: this.redelivered,
       deduplicated: this.deduplicated,
       inFlight: this.inFlight,
+      holding: this.blocked.length,
       lag: this.topic ? this.topic.lag() : 0,
       lagCommitted: this.lagCommitted(),
       lagMs: this.topic ? this.topic.lagMs() : 0,

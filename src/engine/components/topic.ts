@@ -199,9 +199,10 @@ export class Topic extends SimNode {
   override handle(kind: number, _arg: number): void {
     if (kind !== RETENTION || this.sim.now < this.retentionAt) return; // superseded
     const sim = this.sim;
-    const cutoff = sim.now - this.cfg.retentionMs;
+    const keep = this.cfg.retentionMs;
     for (const log of this.logs) {
-      while (log.base < log.end && log.appendedAt(log.base) <= cutoff) {
+      // The same sum the event was scheduled at (now - retention could round the other way: a loop).
+      while (log.base < log.end && log.appendedAt(log.base) + keep <= sim.now) {
         const item = log.itemAt(log.base);
         if (item >= 0) {
           log.setItem(log.base, -1);
