@@ -12,6 +12,9 @@ export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, f
 export { moments } from './components/distributions';
 export { migrateScenario, newerVersionIssue, MIGRATIONS, type Migrator } from './scenario/migrate';
 export { groupDigits } from './metrics/format';
+export * from './scenario/flow';
+export { FLOW_MODE_CODES } from './metrics/layout';
+export { DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_RESTART_DELAY_MS } from './components/memory';
 export { OUTCOMES, REASONS, type OutcomeName, type ReasonCode } from './kernel/protocol';
 export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from './scenario/events';
 export { lessonSchema, CHECK_OPS, type Lesson, type CheckClause, type CheckOp } from './scenario/lesson';

@@ -18,7 +18,7 @@ import {
 import { eventsSchema } from './events';
 import { lessonSchema } from './lesson';
 import { consumerGroupSchema, topicSchema } from './streams';
-import { flowSchema, memoryFields } from './flow';
+import { flowSchema, intakeSchema, memoryFields } from './flow';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -133,6 +133,9 @@ export const serviceSchema = z.strictObject({
   honorDeadlines: z.boolean({ error: 'expected true or false' }).optional(),
   /** How this service's workers call the targets of its "call" edges: timeouts, retries, budgets. */
   call: callerSchema.optional(),
+  ...memoryFields,
+  /** How it takes work from its input: absent = one item per free worker; "pull" (workers x batch in flight) or "push" (unbounded intake). */
+  intake: intakeSchema.optional(),
 });
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 

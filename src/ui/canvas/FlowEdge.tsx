@@ -4,6 +4,7 @@ import type { FlowEdgeData } from '../store/graph';
 import { edgeGeometries, makeGeometry, pointAlong } from './edgeGeometry';
 import { MARKER_FALLBACK, MARKER_RETURN } from './EdgeMarkers';
 import './edges.css';
+import { WindowGauge } from './WindowGauge';
 
 const HANDLE_GAP = 9;
 
@@ -42,6 +43,11 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
           <div className={`flow-edge__label flow-edge__label--${kind}`} style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 4}px)` }}>
             {kind === 'call' ? 'calls' : 'fallback'}
           </div>
+        </EdgeLabelRenderer>
+      )}
+      {data?.flow && (
+        <EdgeLabelRenderer>
+          <WindowGauge edgeId={id} flow={data.flow} x={mid.x} y={mid.y} />
         </EdgeLabelRenderer>
       )}
     </>

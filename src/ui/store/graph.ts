@@ -116,11 +116,15 @@ export function freeSpot(nodes: readonly FlowNode[], near: XYPosition): XYPositi
   return { x: near.x, y: near.y + nodes.length * 20 };
 }
 
+/** The kind a new edge from this node gets: an autoscaler's only edge names the service it scales. */
+export const defaultEdgeKind = (from: Pick<NodeConfig, 'type'> | undefined): EdgeKind => (from?.type === 'autoscaler' ? 'scales' : 'send');
+
 /** Why from → to may not be drawn (wiring rules, duplicates, loops), or null. */
-export function connectionError(nodes: readonly FlowNode[], edges: readonly FlowEdge[], from: string, to: string, kind: EdgeKind = 'send'): string | null {
+export function connectionError(nodes: readonly FlowNode[], edges: readonly FlowEdge[], from: string, to: string, kindAsked?: EdgeKind): string | null {
   const a = nodes.find((n) => n.id === from);
   const b = nodes.find((n) => n.id === to);
   if (!a || !b) return 'that node no longer exists';
+  const kind = kindAsked ?? defaultEdgeKind(a.data);
   const rule = wiringError(a.data, b.data, kind);
   if (rule) return rule;
   if (edges.some((e) => e.source === from && e.target === to)) return `"${from}" already feeds "${to}"`;

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { EdgeKind, NodeType, Scenario, ScenarioIssue } from '../../engine/index';
 import {
   connectionError,
+  defaultEdgeKind,
   edgeKind,
   edgeKindError,
   edgesFromScenario,
@@ -35,7 +36,7 @@ export interface ScenarioState {
   addNode(type: NodeType, near: XYPosition): string;
   /** Deletes nodes (with their edges) and edges, as one edit. */
   remove(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
-  /** Draws from → to (a plain "send" edge unless told), or says why not (and draws nothing). */
+  /** Draws from → to (a plain "send" edge unless told; from an autoscaler, "scales"), or says why not (and draws nothing). */
   connect(from: string, to: string, kind?: EdgeKind): string | null;
   /** Makes an edge send, call or fallback, or says why not (and changes nothing). */
   setEdgeKind(id: string, kind: EdgeKind): string | null;
@@ -88,8 +89,9 @@ export function createScenarioStore(initial: Scenario) {
       set((st) => ({ nodes: keptNodes, edges: keptEdges, structureVersion: st.structureVersion + 1 }));
     },
 
-    connect(from, to, kind = 'send') {
+    connect(from, to, kindAsked) {
       const { nodes, edges } = get();
+      const kind = kindAsked ?? defaultEdgeKind(nodes.find((n) => n.id === from)?.data);
       const why = connectionError(nodes, edges, from, to, kind);
       if (why) return why;
       set((st) => ({ edges: [...st.edges, makeEdge(from, to, kind)], structureVersion: st.structureVersion + 1 }));

@@ -6,6 +6,7 @@ import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';
 import { Counters, type CounterSpec } from './Counters';
 import { NodeShell } from './NodeShell';
+import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
 import { STATUS_TEXT } from './status';
 
@@ -56,6 +57,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
         </span>
       </div>
       <Counters specs={data.maxAgeMs !== undefined ? WITH_EXPIRY : COUNTERS} refs={refs} />
+      <MemoryGauge id={id} />
     </NodeShell>
   );
 });

@@ -8,6 +8,7 @@ import { useScenario } from '../../store/appStore';
 import { hasOutgoing } from '../../store/selectors';
 import { Counters, type CounterSpec } from './Counters';
 import { NodeShell } from './NodeShell';
+import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
 import { STATUS_TEXT } from './status';
 
@@ -98,6 +99,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
       </div>
       <Counters specs={COUNTERS} refs={refs} />
       {calls && <Counters specs={CALL_COUNTERS} refs={refs} />}
+      <MemoryGauge id={id} />
     </NodeShell>
   );
 });

@@ -9,12 +9,14 @@ const KINDS: { value: EdgeKind; label: string }[] = [
   { value: 'send', label: 'send' },
   { value: 'call', label: 'call (services)' },
   { value: 'fallback', label: 'fallback (breakers)' },
+  { value: 'scales', label: 'scales (autoscalers)' },
 ];
 
 const MEANING: Record<EdgeKind, (from: string, to: string) => string> = {
   send: (from, to) => `Items flow from ${from} to ${to}; ${from} is done with each once ${to} takes it.`,
   call: (from, to) => `Each worker of ${from} calls ${to} and waits for the answer, holding its slot: a slow ${to} ties up ${from}.`,
   fallback: (from, to) => `While ${from} is open (or half-open and full), items go to ${to} instead: a cache, a degraded answer.`,
+  scales: (from, to) => `${from} adds and removes replicas of ${to} (each with ${to}'s workers); no items flow along it.`,
 };
 
 /** A selected connection: what it means, and its kind (send, call or fallback) where valid. */

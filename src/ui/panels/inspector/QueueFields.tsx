@@ -2,6 +2,7 @@ import { DISCIPLINES, OVERFLOW_POLICIES, type QueueConfig } from '../../../engin
 import { applyParam } from './applyParam';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
+import { MemoryFields } from './MemoryFields';
 import { numberOrText, optionalNumber } from './useParamDraft';
 import { TheoryBox } from './TheoryBox';
 
@@ -102,6 +103,7 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
           />
         </>
       )}
+      <MemoryFields cfg={cfg} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useScenario } from '../../store/appStore';
 import { hasOutgoing } from '../../store/selectors';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
+import { IntakeFields, MemoryFields } from './MemoryFields';
 import { numberOrText } from './useParamDraft';
 
 // Loaded when a service first gets call edges: most designs never need it.
@@ -80,6 +81,8 @@ export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
       <TimeFields key={cfg.serviceTime.dist} id={id} st={cfg.serviceTime} />
       <TextParam nodeId={id} label="Error rate" unit="0–1" hint={HINT.errorRate} shown={String(cfg.errorRate)} toPatch={(t) => ({ errorRate: numberOrText(t) })} />
       <CheckboxParam label="Honor deadlines" hint={HINT.honorDeadlines} checked={cfg.honorDeadlines !== false} onChange={(v) => applyParam(id, { honorDeadlines: v ? undefined : false })} />
+      <IntakeFields cfg={cfg} />
+      <MemoryFields cfg={cfg} />
       {calls && (
         <fieldset className="bp-group bp-group--section">
           <legend>Calls</legend>

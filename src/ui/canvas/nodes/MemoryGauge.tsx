@@ -1,0 +1,42 @@
+import { memo, useRef } from 'react';
+import { F, G } from '../../../engine/index';
+import { setData, setFill, setText } from '../../liveDom';
+import { bytes } from '../WindowGauge';
+import { useNodeFrames } from './live';
+import './memoryGauge.css';
+
+/**
+ * A queue's or service's memory against its limit, and the OOM kill when it comes: the bar turns
+ * red near the limit, and while the node is down a banner says it was OOMKilled and when it
+ * restarts. Painted from frames, no React state.
+ */
+export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
+  const root = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const text = useRef<HTMLSpanElement>(null);
+  const banner = useRef<HTMLParagraphElement>(null);
+
+  useNodeFrames(id, ({ snap, b }) => {
+    const used = snap[b + F.memoryBytes]!;
+    const limit = snap[b + F.memoryLimit]!;
+    const kills = snap[b + F.oomKills]!;
+    const down = snap[b + F.down]! === 1;
+    setFill(bar.current, limit > 0 ? used / limit : 0);
+    setText(text.current, `mem ${bytes(used)} / ${limit < 0 ? 'no limit' : bytes(limit)}${kills > 0 ? ` · ${kills} OOM kill${kills === 1 ? '' : 's'}` : ''}`);
+    const left = Math.max(0, snap[b + F.restartAt]! - snap[G.now]!);
+    setText(banner.current, down ? `OOMKilled: lost ${Math.round(snap[b + F.oomLost]!).toLocaleString('en')} items · restarting in ${(left / 1000).toFixed(1)} s` : '');
+    setData(root.current, 'state', down ? 'down' : limit > 0 && used >= 0.8 * limit ? 'high' : 'ok');
+  });
+
+  return (
+    <div ref={root} className="bp-mem" data-state="ok">
+      <div className="bp-mem__track" aria-hidden="true">
+        <div className="bp-mem__bar" ref={bar} />
+      </div>
+      <span className="bp-mem__text" ref={text}>
+        mem 0 B
+      </span>
+      <p className="bp-mem__banner" role="status" ref={banner} />
+    </div>
+  );
+});
