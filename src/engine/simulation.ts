@@ -15,8 +15,11 @@ import { Bulkhead } from './components/bulkhead';
 import { LoadBalancer } from './components/loadBalancer';
 import { LoadShedder } from './components/loadShedder';
 import { ConcurrencyLimiter } from './components/concurrencyLimiter';
+import { Autoscaler } from './components/autoscaler';
+import { ConnectionPool } from './components/connectionPool';
 import { Topic } from './components/topic';
 import { ConsumerGroup } from './components/consumerGroup';
+import { Alerts } from './metrics/alerts';
 import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
 import { snapshotLength } from './metrics/layout';
@@ -51,6 +54,10 @@ function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNo
       return new LoadShedder(sim, index, cfg.id);
     case 'concurrency-limiter':
       return new ConcurrencyLimiter(sim, index, cfg.id);
+    case 'autoscaler':
+      return new Autoscaler(sim, index, cfg.id);
+    case 'connection-pool':
+      return new ConnectionPool(sim, index, cfg.id);
     case 'topic':
       return new Topic(sim, index, cfg.id, seed);
     case 'consumer-group':
@@ -76,6 +83,11 @@ export class Simulation {
     for (const n of sim.nodes) this.byId.set(n.id, n);
     for (const e of scenario.edges) {
       const from = this.byId.get(e.from)!, to = this.byId.get(e.to)!;
+      if (e.kind === 'scales') {
+        // No items flow along it: it names what the autoscaler scales.
+        (from as Autoscaler).target = to as Service;
+        continue;
+      }
       if (e.kind === 'call') from.callOutputs.push(to);
       // A consumer group's dead-letter route is its fallback: where records go that failed every retry.
       else if (e.kind === 'fallback' || e.kind === 'dead-letter') from.fallbackOutputs.push(to);
@@ -88,6 +100,7 @@ export class Simulation {
       n.configure(scenario.nodes[i]!);
     });
     this.nodeIds = sim.nodes.map((n) => n.id);
+    if (scenario.alerts && scenario.alerts.length > 0) sim.alerts = new Alerts(sim, scenario.alerts, new Map(this.nodeIds.map((id, i) => [id, i])));
     sim.begin();
     scheduleScript(this, scenario.events ?? []);
   }
@@ -152,7 +165,7 @@ export class Simulation {
    */
   timelineSince(cursor: number): { entries: { atMs: number; node: string; kind: TimelineKind }[]; cursor: number } {
     const t = this.sim.timeline;
-    return { entries: t.since(cursor).map((e) => ({ atMs: e.atMs, node: this.nodeIds[e.node]!, kind: e.kind })), cursor: t.total };
+    return { entries: t.since(cursor).map((e) => ({ atMs: e.atMs, node: this.nodeIds[e.node] ?? '(system)', kind: e.kind })), cursor: t.total };
   }
 
   /**

@@ -39,6 +39,11 @@ export abstract class PassThrough extends SimNode {
   /** Which output the item goes to (an index into `outputs`), or REFUSE. */
   protected abstract admit(item: number): number;
 
+  /** Whether output `out` may be tried when the chosen one is BUSY (a load balancer skips replicas that are not ready). */
+  protected usable(_out: number): boolean {
+    return true;
+  }
+
   /** The item went through to output `out`. */
   protected passedTo(_item: number, _out: number): void {}
 
@@ -61,7 +66,9 @@ export abstract class PassThrough extends SimNode {
     let used = out;
     if (r === BUSY && this.triesOthers) {
       for (let k = 1; k < this.outputs.length && r === BUSY; k++) {
-        used = (out + k) % this.outputs.length;
+        const next = (out + k) % this.outputs.length;
+        if (!this.usable(next)) continue;
+        used = next;
         r = this.outputs[used]!.offer(item, this);
       }
     }

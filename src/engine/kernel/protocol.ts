@@ -58,6 +58,8 @@ export const REASONS = [
   { code: 'restarting', status: 503, text: 'refused while the node restarts after an OOM kill' },
   { code: 'retention', status: 503, text: 'deleted by the topic\'s retention before its consumer group read it' },
   { code: 'offset-reset', status: 503, text: 'skipped: retention deleted the group\'s offset and auto.offset.reset "latest" jumped to the end' },
+  { code: 'pool-timeout', status: 503, text: 'no connection from the pool within acquireTimeoutMs (HikariCP connectionTimeout)' },
+  { code: 'restarted', status: 503, text: 'lost when its replica was restarted by a failing liveness probe' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;
@@ -78,6 +80,8 @@ export const R_CODEL = 14;
 export const R_NO_ROUTE = 15;
 /** Found by code so parts appended to REASONS at the same time cannot collide on an index. */
 export const R_NODE_DOWN = REASONS.findIndex((r) => r.code === 'node-down');
+export const R_POOL_TIMEOUT = REASONS.findIndex((r) => r.code === 'pool-timeout');
+export const R_RESTARTED = REASONS.findIndex((r) => r.code === 'restarted');
 /** No reason (a completed item). */
 export const R_NONE = -1;
 

@@ -7,10 +7,12 @@ import { ItemPool } from './items';
 import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REASONS, REFUSED, R_NONE, TIMEOUT, type OutcomeName } from './protocol';
 import type { SimNode } from '../components/node';
 import { Histogram, WindowedHistogram } from '../metrics/histogram';
-import { G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, REASON_SLOTS, snapshotLength } from '../metrics/layout';
+import { F, G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, REASON_SLOTS, snapshotLength } from '../metrics/layout';
 import { SeriesRing } from '../metrics/series';
 import { Timeline, TL_HALTED } from '../metrics/timeline';
 import { groupDigits } from '../metrics/format';
+import type { Alerts } from '../metrics/alerts';
+import { ALERT_EVALUATION_MS } from '../scenario/scaling';
 
 export interface SimOptions {
   /**
@@ -48,6 +50,8 @@ const SIM_TARGET = -1;
 const SAMPLE_EVENT = 0;
 /** Target of scripted timeline events (scenario `events`); `arg` is the event's index. */
 export const SCRIPT_TARGET = -2;
+/** Target of alert evaluations (scenario `alerts`): a measurement, not a model event. */
+export const ALERTS_TARGET = -3;
 
 export class Sim {
   now = 0;
@@ -68,6 +72,9 @@ export class Sim {
 
   /** Applies scripted event number `arg` (set by the Simulation when the scenario has events). */
   script: ((arg: number) => void) | null = null;
+
+  /** Alert rules (metrics/alerts.ts), set by the Simulation when the scenario has some. */
+  alerts: Alerts | null = null;
 
   /** When set, every finished item is reported here (tests and debugging; off by default). */
   tracer: ((entry: TraceEntry, reason: number, retryAfterMs: number) => void) | null = null;
@@ -121,6 +128,7 @@ export class Sim {
     this.series = new SeriesRing(Math.min(this.seriesRows, Math.floor(SERIES_BUDGET / rowLen)), rowLen);
     for (const n of this.nodes) n.start();
     this.eq.push(this.sampleIntervalMs, PRIO_SAMPLE, SIM_TARGET, SAMPLE_EVENT, 0);
+    if (this.alerts) this.eq.push(ALERT_EVALUATION_MS, PRIO_SAMPLE, ALERTS_TARGET, 0, 0);
   }
 
   schedule(at: number, prio: number, node: number, kind: number, arg: number): void {
@@ -148,6 +156,11 @@ export class Sim {
         this.sample();
         sampled++;
       } else if (target === SCRIPT_TARGET) this.script!(eq.poppedArg);
+      else if (target === ALERTS_TARGET) {
+        this.alerts!.evaluate();
+        sampled++;
+        eq.push(this.now + ALERT_EVALUATION_MS, PRIO_SAMPLE, ALERTS_TARGET, 0, 0);
+      }
       else nodes[target]!.handle(eq.poppedKind, eq.poppedArg);
     }
     // Only the model's events count: how often a UI samples must not change the report.
@@ -272,6 +285,7 @@ export class Sim {
           const lat = this.now - items.created[item]!;
           this.e2e.record(lat);
           this.e2eWindow.record(lat);
+          this.alerts?.latency?.record(lat);
           if (this.now <= items.deadline[item]!) this.goodput++;
           break;
         }
@@ -358,6 +372,7 @@ export class Sim {
       w.base = G_STRIDE + i * F_STRIDE;
       buf.fill(0, w.base, w.base + F_STRIDE);
       nodes[i]!.writeSnapshot(w);
+      if (this.alerts) w.set(F.alertsFiring, this.alerts.firingOn[i]!);
     }
   }
 }

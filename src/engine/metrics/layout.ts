@@ -134,6 +134,18 @@ export const F = {
   /** Times the sender found the window too small and had to wait. */
   windowStalls: 38,
   // 42..47: scaling, health, connection pools and alerts.
+  /** Autoscaler: replicas requested and still starting (ready after the provisioning delay). */
+  pendingReplicas: 42,
+  /** Autoscaler: the replica count it last decided on (after min/max and the stabilization window). */
+  desiredReplicas: 43,
+  /** Service: 1 while its readiness probe fails (a load balancer routes around it). Load balancer: replicas not ready. */
+  notReady: 44,
+  /** Service: restarts by its liveness probe (each loses the work in flight). */
+  restarts: 45,
+  /** Alert rules on this node that are firing now. */
+  alertsFiring: 46,
+  /** Connection pool: items waiting for a connection. */
+  poolWaiting: 47,
 } as const;
 export const F_STRIDE = 48;
 
@@ -152,6 +164,8 @@ export const NODE_KIND_CODES = {
   'consumer-group': 11,
   /** Not a scenario node: the receiving end of a flow-controlled edge (components/creditWindow.ts). */
   'flow-window': 12,
+  autoscaler: 14,
+  'connection-pool': 15,
 } as const;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 

@@ -5,6 +5,7 @@
 import type { Sim, Halt } from '../kernel/sim';
 import { REASONS } from '../kernel/protocol';
 import type { TimelineKind } from './timeline';
+import type { AlertReport } from './alerts';
 
 export interface Report {
   simulatedMs: number;
@@ -41,6 +42,8 @@ export interface Report {
   reasons: Record<string, { status: number; count: number }>;
   /** The last notable moments: breaker transitions, a halt. */
   timeline: { atMs: number; node: string; kind: TimelineKind }[];
+  /** Alert rules (scenario `alerts`): whether each is firing, how often it fired, its last value. */
+  alerts: AlertReport[];
   halted: Halt | null;
 }
 
@@ -84,7 +87,8 @@ export function buildReport(sim: Sim, wallMs: number): Report {
       goodput: sim.goodput,
     },
     reasons,
-    timeline: sim.timeline.since(sim.timeline.total - 100).map((e) => ({ atMs: e.atMs, node: sim.nodes[e.node]!.id, kind: e.kind })),
+    timeline: sim.timeline.since(sim.timeline.total - 100).map((e) => ({ atMs: e.atMs, node: sim.nodes[e.node]?.id ?? '(system)', kind: e.kind })),
+    alerts: sim.alerts?.report() ?? [],
     halted: sim.halted,
   };
 }

@@ -3,7 +3,7 @@
  * kept in a fixed-size ring so a long run cannot grow it. The UI draws them as markers on the
  * charts' time axis; the report lists the last ones.
  */
-export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted', 'scripted', 'node-down', 'node-up', 'oom-killed', 'restarted', 'rebalance-start', 'rebalance-end', 'consumer-left'] as const;
+export const TIMELINE_KINDS = ['breaker-closed', 'breaker-open', 'breaker-half-open', 'halted', 'scripted', 'node-down', 'node-up', 'oom-killed', 'restarted', 'rebalance-start', 'rebalance-end', 'consumer-left', 'scaled-up', 'scaled-down', 'not-ready', 'ready', 'alert', 'alert-resolved'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const TL_BREAKER_CLOSED = 0;
 export const TL_BREAKER_OPEN = 1;
@@ -13,6 +13,15 @@ export const TL_HALTED = 3;
 export const TL_SCRIPTED = TIMELINE_KINDS.indexOf('scripted');
 export const TL_NODE_DOWN = TIMELINE_KINDS.indexOf('node-down');
 export const TL_NODE_UP = TIMELINE_KINDS.indexOf('node-up');
+
+/** Autoscaler: capacity arrived / was removed. Service: readiness failed / passed again, liveness restart. Alert rules: fired / resolved. */
+export const TL_SCALED_UP = TIMELINE_KINDS.indexOf('scaled-up');
+export const TL_SCALED_DOWN = TIMELINE_KINDS.indexOf('scaled-down');
+export const TL_NOT_READY = TIMELINE_KINDS.indexOf('not-ready');
+export const TL_READY = TIMELINE_KINDS.indexOf('ready');
+export const TL_RESTARTED = TIMELINE_KINDS.indexOf('restarted');
+export const TL_ALERT = TIMELINE_KINDS.indexOf('alert');
+export const TL_ALERT_RESOLVED = TIMELINE_KINDS.indexOf('alert-resolved');
 
 export interface TimelineEntry {
   atMs: number;

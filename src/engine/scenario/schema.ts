@@ -16,6 +16,7 @@ import {
   rateLimiterSchema,
 } from './resilience';
 import { eventsSchema } from './events';
+import { alertsSchema, autoscalerSchema, connectionPoolSchema, livenessSchema, readinessSchema } from './scaling';
 import { lessonSchema } from './lesson';
 import { consumerGroupSchema, topicSchema } from './streams';
 import { flowSchema, intakeSchema, memoryFields } from './flow';
@@ -133,6 +134,10 @@ export const serviceSchema = z.strictObject({
   honorDeadlines: z.boolean({ error: 'expected true or false' }).optional(),
   /** How this service's workers call the targets of its "call" edges: timeouts, retries, budgets. */
   call: callerSchema.optional(),
+  /** Kubernetes-style readiness: not ready (a load balancer routes around it) while its backlog would take longer than maxBacklogMs to drain. */
+  readiness: readinessSchema.optional(),
+  /** Kubernetes-style liveness: restarts the replica after failed probes, losing its work in flight. */
+  liveness: livenessSchema.optional(),
   ...memoryFields,
   /** How it takes work from its input: absent = one item per free worker; "pull" (workers x batch in flight) or "push" (unbounded intake). */
   intake: intakeSchema.optional(),
@@ -150,6 +155,8 @@ export const NODE_TYPES = [
   'load-balancer',
   'load-shedder',
   'concurrency-limiter',
+  'autoscaler',
+  'connection-pool',
   'topic',
   'consumer-group',
 ] as const;
@@ -168,6 +175,8 @@ export const nodeSchema = z.discriminatedUnion(
     loadBalancerSchema,
     loadShedderSchema,
     concurrencyLimiterSchema,
+    autoscalerSchema,
+    connectionPoolSchema,
     topicSchema,
     consumerGroupSchema,
   ],
@@ -181,7 +190,7 @@ export const nodeSchema = z.discriminatedUnion(
 export type NodeConfig = z.infer<typeof nodeSchema>;
 export type NodeInput = z.input<typeof nodeSchema>;
 
-export const EDGE_KINDS = ['send', 'call', 'fallback', 'dead-letter'] as const;
+export const EDGE_KINDS = ['send', 'call', 'fallback', 'scales', 'dead-letter'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const edgeSchema = z.strictObject({
@@ -190,7 +199,8 @@ export const edgeSchema = z.strictObject({
   /**
    * "send" (default): hand the item on. "call" (from a service): each worker calls the target
    * and waits for the answer, holding its slot. "fallback" (from a circuit breaker): where items
-   * go while calls are not permitted. "dead-letter" (from a consumer group to a topic): where
+   * go while calls are not permitted. "scales" (from an autoscaler): the service it adds and removes
+   * replicas of; no items flow along it. "dead-letter" (from a consumer group to a topic): where
    * records go that failed every retry.
    */
   kind: z.enum(EDGE_KINDS, { error: `expected one of ${EDGE_KINDS.map((k) => `"${k}"`).join(', ')}` }).optional(),
@@ -219,6 +229,8 @@ export const scenarioSchema = z.strictObject({
   events: eventsSchema.optional(),
   /** Makes the scenario a lesson: its text and the check of its point (scenario/lesson.ts). */
   lesson: lessonSchema.optional(),
+  /** Alert rules, evaluated every second of simulated time; firing and resolving go on the timeline (scenario/scaling.ts). */
+  alerts: alertsSchema.optional(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

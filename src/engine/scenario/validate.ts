@@ -7,6 +7,7 @@ import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeCo
 import { checkEvents } from './events';
 import { checkLesson } from './lesson';
 import { migrateScenario } from './migrate';
+import { checkAlerts, checkScalesEdges, scalesWiringError } from './scalingChecks';
 import { checkStreamsEdges, streamsWiringError } from './streamsChecks';
 
 export interface ScenarioIssue {
@@ -58,6 +59,8 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
     ...(lesson ? checkLesson(lesson, new Set(nodes.map((n) => n.id))) : []),
   ];
   if (lessonIssues.length > 0) return { ok: false, issues: lessonIssues };
+  const alertIssues = r.data.alerts ? checkAlerts(nodes, r.data.alerts) : [];
+  if (alertIssues.length > 0) return { ok: false, issues: alertIssues };
   return { ok: true, value: r.data };
 }
 
@@ -139,6 +142,7 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
     if (seen.has(key)) issues.push({ path: `edges[${i}]`, message: `duplicate edge ${e.from} → ${e.to}` });
     seen.add(key);
   });
+  issues.push(...checkScalesEdges(byId, edges));
   issues.push(...checkStreamsEdges(byId, edges));
   if (issues.length === 0) {
     const cycle = findCycle(nodes, edges);
@@ -162,6 +166,8 @@ export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<Node
       : `only a service makes calls; "${from.id}" is a ${from.type}`;
   }
   if (kind === 'fallback' && from.type !== 'circuit-breaker') return `only a circuit breaker has a fallback route; "${from.id}" is a ${from.type}`;
+  const scaling = scalesWiringError(from, to, kind);
+  if (scaling) return scaling;
   const streams = streamsWiringError(from, to, kind);
   if (streams) return streams;
   return null;

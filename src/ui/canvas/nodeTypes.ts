@@ -1,6 +1,8 @@
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import type { NodeType } from '../../engine/index';
+import { AutoscalerNode } from './nodes/AutoscalerNode';
 import { BulkheadNode } from './nodes/BulkheadNode';
+import { ConnectionPoolNode } from './nodes/ConnectionPoolNode';
 import { CircuitBreakerNode } from './nodes/CircuitBreakerNode';
 import { ClientNode } from './nodes/ClientNode';
 import { ConcurrencyLimitNode } from './nodes/ConcurrencyLimitNode';
@@ -24,5 +26,7 @@ export const nodeTypes = {
   'load-balancer': LoadBalancerNode,
   'load-shedder': LoadShedderNode,
   'concurrency-limiter': ConcurrencyLimitNode,
+  autoscaler: AutoscalerNode,
+  'connection-pool': ConnectionPoolNode,
 } satisfies Record<NodeType, NodeTypes[string]>;
 export const edgeTypes: EdgeTypes = { flow: FlowEdge };

@@ -24,4 +24,10 @@ export const MARKER: Record<TimelineKind, MarkerStyle> = {
   'rebalance-start': { label: 'rebalance', color: '#b7791f' },
   'rebalance-end': { label: 'rebalanced', color: '#2c7a7b' },
   'consumer-left': { label: 'left group', color: '#c05621' },
+  'scaled-up': { label: 'scaled up', color: '#2b6cb0' },
+  'scaled-down': { label: 'scaled down', color: '#4a5568' },
+  'not-ready': { label: 'not ready', color: '#c05621' },
+  ready: { label: 'ready', color: '#2f855a' },
+  alert: { label: 'ALERT', color: '#c53030' },
+  'alert-resolved': { label: 'resolved', color: '#2f855a' },
 };

@@ -40,6 +40,13 @@ const GROUPS: { name: string; entries: Entry[] }[] = [
       { kind: 'concurrency-limiter', what: 'Learns how many calls in flight a service can take' },
     ],
   },
+  {
+    name: 'Capacity',
+    entries: [
+      { kind: 'autoscaler', what: 'Adds replicas of a service on load, after a start-up delay (Kubernetes HPA)' },
+      { kind: 'connection-pool', what: 'A database’s max connections: callers wait, then time out (HikariCP)' },
+    ],
+  },
 ];
 
 function onDragStart(e: DragEvent, kind: NodeType): void {

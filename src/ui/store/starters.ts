@@ -24,4 +24,8 @@ export const STARTERS: Record<NodeType, Record<string, unknown>> = {
   'load-balancer': { strategy: 'round-robin' },
   'load-shedder': { measure: 'in-flight', limit: 20, priorityAware: true },
   'concurrency-limiter': { algorithm: 'aimd', initialLimit: 10, minLimit: 1, maxLimit: 100, timeoutMs: 1000 },
+  // Workshop-sized: HPA decides every 15 s and waits 300 s before scaling down (the inspector says so).
+  autoscaler: { metric: 'utilization', targetValue: 70, minReplicas: 1, maxReplicas: 10, syncPeriodMs: 5000, provisioningDelayMs: 10_000, scaleDownStabilizationMs: 60_000 },
+  // HikariCP's pool size; its 30 s connectionTimeout is shortened so a timeout shows within a demo.
+  'connection-pool': { maxConnections: 10, acquireTimeoutMs: 2000 },
 };

@@ -9,6 +9,8 @@ import { NodeShell } from './NodeShell';
 import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
 import { STATUS_TEXT } from './status';
+import { fullInText, timeToFullMs } from '../../frames/projection';
+import './scaling.css';
 
 const COUNTERS: CounterSpec[] = [
   { key: 'accepted', label: 'Accepted' },
@@ -25,6 +27,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
   const status = useRef<HTMLSpanElement>(null);
   const fill = useRef<HTMLDivElement>(null);
   const depth = useRef<HTMLSpanElement>(null);
+  const fullIn = useRef<HTMLDivElement>(null);
   const refs = useRef<Record<string, HTMLElement | null>>({}).current;
 
   useFrames((s) => {
@@ -39,6 +42,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
     setText(status.current, STATUS_TEXT.queue[health]);
     setFill(fill.current, cap < 0 ? unboundedFill(level) : cap === 0 ? 0 : level / cap);
     setText(depth.current, `${count(level)} / ${cap < 0 ? '∞' : count(cap)} waiting`);
+    setText(fullIn.current, fullInText(timeToFullMs(s.history, snap, i)));
     setText(refs.accepted ?? null, count(snap[b + F.accepted]!));
     setText(refs.refused ?? null, count(snap[b + F.rejected]!));
     setText(refs.dropped ?? null, count(snap[b + F.dropped]!));
@@ -56,6 +60,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
           0 waiting
         </span>
       </div>
+      <div className="bp-node__line bp-node__warn bp-live" ref={fullIn} aria-label="Projected time until full" />
       <Counters specs={data.maxAgeMs !== undefined ? WITH_EXPIRY : COUNTERS} refs={refs} />
       <MemoryGauge id={id} />
     </NodeShell>

@@ -11,6 +11,7 @@ import { NodeShell } from './NodeShell';
 import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
 import { STATUS_TEXT } from './status';
+import './scaling.css';
 
 const COUNTERS: CounterSpec[] = [
   { key: 'done', label: 'Completed' },
@@ -25,7 +26,7 @@ const CALL_COUNTERS: CounterSpec[] = [
 /** Up to this many workers are drawn as slots; more are drawn as one bar. */
 const MAX_SLOTS = 16;
 
-function describeTime(d: ServiceConfig['serviceTime']): string {
+export function describeTime(d: ServiceConfig['serviceTime']): string {
   switch (d.dist) {
     case 'constant':
       return `${d.ms} ms each`;
@@ -44,8 +45,11 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
   const slots = useRef<HTMLDivElement>(null);
   const busyBar = useRef<HTMLDivElement>(null);
   const busy = useRef<HTMLDivElement>(null);
+  const badges = useRef<HTMLDivElement>(null);
   const refs = useRef<Record<string, HTMLElement | null>>({}).current;
-  const asSlots = data.concurrency <= MAX_SLOTS;
+  // An autoscaled service has replicas x its workers: drawn as one bar.
+  const scaled = useScenario((s) => s.edges.some((e) => e.target === id && e.data?.kind === 'scales'));
+  const asSlots = data.concurrency <= MAX_SLOTS && !scaled;
   const calls = useScenario((s) => hasOutgoing(s, id, 'call'));
 
   useFrames((s) => {
@@ -74,6 +78,14 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
       busy.current,
       calls ? `${count(working + held)} working · ${count(onCalls)} calling` : `${count(working + held)} / ${count(workers)} busy · ${util}%`,
     );
+    const replicas = data.concurrency > 0 ? Math.round(workers / data.concurrency) : 0;
+    const restarts = snap[b + F.restarts]!;
+    setText(
+      badges.current,
+      [scaled ? `${count(replicas)} replica${replicas === 1 ? '' : 's'}` : '', snap[b + F.notReady]! > 0 ? 'not ready' : '', restarts > 0 ? `${count(restarts)} restart${restarts === 1 ? '' : 's'}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    );
     setText(refs.done ?? null, count(snap[b + F.completed]!));
     setText(refs.failed ?? null, count(snap[b + F.failed]!));
     setText(refs.calls ?? null, count(snap[b + F.attempts]!));
@@ -97,6 +109,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
       <div className="bp-node__line bp-live" ref={busy}>
         0 / {data.concurrency} busy
       </div>
+      <div className="bp-node__line bp-node__warn bp-live" ref={badges} aria-label="Replicas and health" />
       <Counters specs={COUNTERS} refs={refs} />
       {calls && <Counters specs={CALL_COUNTERS} refs={refs} />}
       <MemoryGauge id={id} />

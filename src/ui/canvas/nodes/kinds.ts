@@ -12,4 +12,6 @@ export const KIND_NAME: Record<NodeType, string> = {
   'load-balancer': 'Load balancer',
   'load-shedder': 'Load shedder',
   'concurrency-limiter': 'Concurrency limit',
+  autoscaler: 'Autoscaler',
+  'connection-pool': 'Connection pool',
 };

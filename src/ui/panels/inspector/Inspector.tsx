@@ -12,6 +12,7 @@ import { ServiceFields } from './ServiceFields';
 import './inspector.css';
 
 const ResilienceFields = lazy(() => import('./ResilienceFields'));
+const ScalingFields = lazy(() => import('./ScalingFields'));
 
 /** The fields of each kind, below the label every node has. */
 function KindFields({ cfg }: { cfg: NodeConfig }) {
@@ -22,6 +23,13 @@ function KindFields({ cfg }: { cfg: NodeConfig }) {
       return <QueueFields cfg={cfg} />;
     case 'service':
       return <ServiceFields cfg={cfg} />;
+    case 'autoscaler':
+    case 'connection-pool':
+      return (
+        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
+          <ScalingFields cfg={cfg} />
+        </Suspense>
+      );
     default:
       return (
         <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>

@@ -8,6 +8,7 @@ import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
 import { IntakeFields, MemoryFields } from './MemoryFields';
 import { numberOrText } from './useParamDraft';
+import { HealthFields } from './HealthFields';
 
 // Loaded when a service first gets call edges: most designs never need it.
 const CallerFields = lazy(() => import('./CallerFields').then((m) => ({ default: m.CallerFields })));
@@ -21,7 +22,7 @@ const DISTS: { value: Dist; label: string }[] = [
 ];
 
 /** A new distribution with about the same mean as the old one. */
-function switchDist(from: ServiceTime, to: Dist): ServiceTime {
+export function switchDist(from: ServiceTime, to: Dist): ServiceTime {
   const m = Math.max(0.1, Math.round(moments(from).mean * 100) / 100 || 10);
   switch (to) {
     case 'constant':
@@ -35,8 +36,9 @@ function switchDist(from: ServiceTime, to: Dist): ServiceTime {
   }
 }
 
-function TimeFields({ id, st }: { id: string; st: ServiceTime }) {
-  const set = (field: string) => (t: string) => ({ serviceTime: { ...st, [field]: numberOrText(t) } });
+/** The fields of one distribution; `param` names the config field it lives in (a consumer group's processingTime). */
+export function TimeFields({ id, st, param = 'serviceTime' }: { id: string; st: ServiceTime; param?: string }) {
+  const set = (field: string) => (t: string) => ({ [param]: { ...st, [field]: numberOrText(t) } });
   switch (st.dist) {
     case 'constant':
       return <TextParam nodeId={id} label="Time" unit="ms" hint={HINT.constantMs} shown={String(st.ms)} toPatch={set('ms')} />;
@@ -83,6 +85,7 @@ export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
       <CheckboxParam label="Honor deadlines" hint={HINT.honorDeadlines} checked={cfg.honorDeadlines !== false} onChange={(v) => applyParam(id, { honorDeadlines: v ? undefined : false })} />
       <IntakeFields cfg={cfg} />
       <MemoryFields cfg={cfg} />
+      <HealthFields cfg={cfg} />
       {calls && (
         <fieldset className="bp-group bp-group--section">
           <legend>Calls</legend>
