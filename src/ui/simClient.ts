@@ -109,6 +109,8 @@ export const sim = {
   setParams: (nodeId: string, patch: Record<string, unknown>) => send<ParamResult>((a) => a.setParams(nodeId, patch)),
   replaceScenario: (scenario: Scenario, seed: number) => send((a) => a.replaceScenario(scenario, seed)),
   report: () => send((a) => a.report()),
+  compare: (baseline: Scenario | null) => send((a) => a.compare(baseline)),
+  baselineReport: () => send((a) => a.baselineReport()),
   /** For checking the crash path by hand or from a test: kills the worker without telling anyone. */
   killWorkerForTesting: () => worker?.terminate(),
 };

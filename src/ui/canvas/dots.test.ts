@@ -34,6 +34,7 @@ function busyDesign(pairs: number, rate: number): { frames: FrameState; geoms: M
     snapshot: data.slice((rows - 1) * len),
     history: h,
     marks: new MarkRing(),
+    baseline: null,
     status: { playing: true, simMs: 1250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
     version: 1,
   };

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NODE_TYPES, type NodeType } from '../../engine/index';
 import { edgeKind } from '../store/graph';
-import { selectSelectedId, type ScenarioState } from '../store/scenarioStore';
-import { useScenario } from '../store/appStore';
+import { useStore } from 'zustand';
+import { scenarioOf, selectSelectedId, type ScenarioState } from '../store/scenarioStore';
+import { scenarioStore, useScenario } from '../store/appStore';
+import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, type DesignShape } from './metrics';
 import { TimeChart } from './TimeChart';
@@ -80,6 +82,7 @@ export function ChartsPanel() {
             {selectedId ? `Node “${selectedId}”` : 'Selected node'}
           </button>
         </div>
+        <CompareControls />
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
           <select id="chart-window" value={windowS} onChange={(e) => setWindowS(Number(e.target.value))}>
@@ -98,5 +101,36 @@ export function ChartsPanel() {
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * Compare mode: keep a copy of the design as A, change the design (B), and see both runs on the
+ * same traffic, A faded under B on every chart.
+ */
+function CompareControls() {
+  const comparing = useStore(compareStore, (c) => c.baseline !== null);
+  if (!comparing) {
+    return (
+      <button
+        type="button"
+        className="bp-btn bp-charts__compare-btn"
+        title="Keep a copy of this design as A, then change the design (B): both run from 0 s on the same traffic, A drawn faded under B"
+        onClick={() => compareStore.getState().keep(scenarioOf(scenarioStore.getState()))}
+      >
+        Compare
+      </button>
+    );
+  }
+  return (
+    <div className="bp-charts__compare" role="group" aria-label="Comparing">
+      <span className="bp-charts__compare-key">B: the design now</span>
+      <span className="bp-charts__compare-key" data-kept>
+        A: the kept copy
+      </span>
+      <button type="button" className="bp-btn" onClick={() => compareStore.getState().stop()}>
+        Stop comparing
+      </button>
+    </div>
   );
 }

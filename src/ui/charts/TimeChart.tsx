@@ -17,14 +17,30 @@ interface Props {
 }
 
 /** The newest value of each line as the legend says it, and whether the line has been seen yet. */
-function writeLegend(s: FrameState, spec: ChartSpec, nodeId: string | null, values: (HTMLSpanElement | null)[], keys: (HTMLSpanElement | null)[]): void {
+function writeLegend(
+  s: FrameState,
+  spec: ChartSpec,
+  nodeId: string | null,
+  values: (HTMLSpanElement | null)[],
+  keys: (HTMLSpanElement | null)[],
+  keptValues: (HTMLSpanElement | null)[],
+): void {
   const h = s.history;
   const node = nodeId === null ? -1 : s.indexOf.get(nodeId);
   const ready = h !== null && h.count > 0 && node !== undefined;
+  // Compare mode: A's newest value beside B's.
+  const b = s.baseline;
+  const keptNode = b ? (nodeId === null ? -1 : b.indexOf.get(nodeId)) : undefined;
+  const keptReady = b !== null && keptNode !== undefined && b.history.count > 0;
   spec.lines.forEach((l, k) => {
     const v = ready ? l.read(h, h.count - 1, node, s.indexOf) : undefined;
-    const text = l.states ? (v === undefined || Number.isNaN(v) ? '–' : (l.states[Math.round(v)]?.label ?? '–')) : formatValue(v);
-    setText(values[k] ?? null, text);
+    const say = (x: number | undefined) => (l.states ? (x === undefined || Number.isNaN(x) ? '–' : (l.states[Math.round(x)]?.label ?? '–')) : formatValue(x));
+    setText(values[k] ?? null, say(v));
+    const kept = keptValues[k];
+    if (kept) {
+      if (kept.hidden !== !keptReady) kept.hidden = !keptReady;
+      if (keptReady) setText(kept.firstElementChild, `A ${say(l.read(b.history, b.history.count - 1, keptNode, b.indexOf))}`);
+    }
     const key = keys[k];
     if (l.seen && key) {
       const hidden = !(ready && l.seen(h, h.count - 1, node, s.indexOf) > 0);
@@ -43,13 +59,14 @@ export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
   const plot = useRef<HTMLDivElement>(null);
   const values = useRef<(HTMLSpanElement | null)[]>([]);
   const keys = useRef<(HTMLSpanElement | null)[]>([]);
+  const keptValues = useRef<(HTMLSpanElement | null)[]>([]);
 
   useEffect(() => {
     const box = plot.current;
     if (!box) return;
     const chart = new CanvasChart(surface, box, spec, nodeId, windowS);
     const offDraw = addPainter((s) => chart.draw(s), 'charts');
-    const offLegend = addPainter((s) => writeLegend(s, spec, nodeId, values.current, keys.current), 'text');
+    const offLegend = addPainter((s) => writeLegend(s, spec, nodeId, values.current, keys.current, keptValues.current), 'text');
     return () => {
       offDraw();
       offLegend();
@@ -83,6 +100,11 @@ export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
                     values.current[k] = el;
                   }}
                 >
+                  –
+                </span>
+              </span>
+              <span className="bp-chart__valuebox" hidden ref={(el) => void (keptValues.current[k] = el)}>
+                <span className="bp-chart__value bp-chart__value--kept" data-state={l.states ? true : undefined}>
                   –
                 </span>
               </span>

@@ -50,6 +50,7 @@ export class CanvasChart implements SurfaceChart {
   /** Where it draws on the surface (CSS px), null until placed. */
   private rect: PlotRect | null = null;
   private buf: SeriesBuffers;
+  private keptBuf: SeriesBuffers | null = null;
   private top = 0;
   private drawnKey = '';
   private axis: YAxis | null = null;
@@ -93,7 +94,8 @@ export class CanvasChart implements SurfaceChart {
     const node = this.nodeId === null ? -1 : (s.indexOf.get(this.nodeId) ?? null);
     const count = hist && node !== null ? hist.count : 0;
     const lastMs = hist && count > 0 ? hist.timeMs(count - 1) : 0;
-    const key = `${s.epoch}:${node}:${count}:${lastMs}:${s.marks.total}`;
+    const kept = s.baseline?.history;
+    const key = `${s.epoch}:${node}:${count}:${lastMs}:${s.marks.total}:${kept ? kept.count : -1}`;
     if (key === this.drawnKey) return;
     this.drawnKey = key;
     const { sx, sy } = this.surface;
@@ -105,27 +107,22 @@ export class CanvasChart implements SurfaceChart {
     ctx.rect(0, 0, w, h);
     ctx.clip();
     ctx.clearRect(0, 0, w, h);
-    this.paint(ctx, count > 0 ? hist : null, node, lastMs, w, h, s.indexOf, s.marks);
+    this.paint(ctx, s, count > 0 ? hist : null, node, lastMs, w, h);
     ctx.restore();
   }
 
-  private paint(
-    ctx: CanvasRenderingContext2D,
-    hist: RowHistory | null,
-    node: number | null,
-    lastMs: number,
-    w: number,
-    h: number,
-    ix: ReadonlyMap<string, number>,
-    marks: MarkRing,
-  ): void {
+  private paint(ctx: CanvasRenderingContext2D, s: FrameState, hist: RowHistory | null, node: number | null, lastMs: number, w: number, h: number): void {
     const { sx, sy } = this.surface;
+    const ix = s.indexOf;
+    const marks = s.marks;
     const tEnd = Math.max(this.windowS, lastMs / 1000);
     const tStart = tEnd - this.windowS;
     const buf = this.buf;
     if (hist && node !== null) collectSeries(hist, this.spec.lines, node, tStart * 1000, tEnd * 1000, buf, ix);
     else buf.n = 0;
-    this.top = nextTop(this.top, buf.max, this.spec.yMax);
+    // Compare mode: the kept copy (A) on the same axes, where it has the node this chart shows.
+    const kept = this.keptSeries(s, tStart, tEnd);
+    this.top = nextTop(this.top, Math.max(buf.max, kept ? kept.max : 0), this.spec.yMax);
     const top = this.top;
     // The y axis (grid, labels, baseline) changes only with the range or the size: drawn once
     // into a bitmap of its own and copied in, so a redraw renders no y text.
@@ -177,6 +174,7 @@ export class CanvasChart implements SurfaceChart {
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
     let summary = '';
+    this.paintKept(ctx, kept, px, py);
     this.spec.lines.forEach((line, k) => {
       const vs = buf.v[k]!;
       if (line.states) {
@@ -232,6 +230,54 @@ export class CanvasChart implements SurfaceChart {
       this.widths.set(text, w);
     }
     return w;
+  }
+
+  /** The kept copy's series for this chart's window, or null (not comparing, or A lacks the node). */
+  private keptSeries(s: FrameState, tStart: number, tEnd: number): SeriesBuffers | null {
+    const b = s.baseline;
+    const node = b ? (this.nodeId === null ? -1 : b.indexOf.get(this.nodeId)) : undefined;
+    if (!b || node === undefined || b.history.count === 0 || this.spec.lines.every((l) => l.states)) {
+      if (this.plot.dataset.keptPath) delete this.plot.dataset.keptPath;
+      return null;
+    }
+    if (this.keptBuf?.capacity !== this.buf.capacity) this.keptBuf = new SeriesBuffers(this.buf.capacity, this.spec.lines.length);
+    collectSeries(b.history, this.spec.lines, node, tStart * 1000, tEnd * 1000, this.keptBuf, b.indexOf);
+    return this.keptBuf;
+  }
+
+  /** A's lines: each in its line's colour, faded and finely dashed, under B's. */
+  private paintKept(ctx: CanvasRenderingContext2D, kept: SeriesBuffers | null, px: (t: number) => number, py: (v: number) => number): void {
+    if (!kept) return;
+    ctx.save();
+    ctx.globalAlpha = 0.45;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([2, 3]);
+    let summary = '';
+    this.spec.lines.forEach((line, k) => {
+      if (line.states) return;
+      const vs = kept.v[k]!;
+      ctx.strokeStyle = line.color;
+      ctx.beginPath();
+      let pen = false;
+      let first = -1, last = -1;
+      for (let i = 0; i < kept.n; i++) {
+        const v = vs[i]!;
+        if (Number.isNaN(v)) {
+          pen = false;
+          continue;
+        }
+        if (pen) ctx.lineTo(px(kept.t[i]!), py(v));
+        else ctx.moveTo(px(kept.t[i]!), py(v));
+        pen = true;
+        if (first < 0) first = i;
+        last = i;
+      }
+      ctx.stroke();
+      if (first >= 0) summary += `${summary ? ' ' : ''}M${px(kept.t[first]!).toFixed(1)},${py(vs[first]!).toFixed(1)}L${px(kept.t[last]!).toFixed(1)},${py(vs[last]!).toFixed(1)}`;
+    });
+    ctx.restore();
+    // What the tests can see of A's drawing, as dataset.path says B's.
+    if (this.plot.dataset.keptPath !== summary) this.plot.dataset.keptPath = summary;
   }
 
   /**

@@ -4,6 +4,7 @@
  * to refs or the DOM directly (shared/STYLE.md, habit 6).
  */
 import type { Frame, RunStatus } from '../../worker/protocol';
+import { snapshotLength } from '../../engine/index';
 import { RowHistory } from './history';
 import { MarkRing } from './marks';
 
@@ -15,6 +16,8 @@ export interface FrameState {
   history: RowHistory | null;
   /** Timeline entries of this run (breaker transitions, halts, ...), for markers on the charts. */
   marks: MarkRing;
+  /** Compare mode: the kept copy's (A's) series, beside this run's (B's); null when not comparing. */
+  baseline: { history: RowHistory; indexOf: ReadonlyMap<string, number> } | null;
   status: RunStatus;
   /** Bumped by every frame: readers compare it to skip redundant work. */
   version: number;
@@ -23,7 +26,7 @@ export interface FrameState {
 const IDLE: RunStatus = { playing: false, simMs: 0, requestedSpeed: 1, achievedSpeed: 0, lagging: false, halted: null };
 
 function empty(): FrameState {
-  return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, marks: new MarkRing(), status: IDLE, version: 0 };
+  return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, marks: new MarkRing(), baseline: null, status: IDLE, version: 0 };
 }
 
 let state: FrameState = empty();
@@ -55,6 +58,12 @@ export const frameStore = {
     state.status = frame.status;
     if (frame.rows.length > 0) state.history?.append(frame.rows);
     if (frame.marks.length > 0) state.marks.append(frame.marks);
+    const b = frame.baseline;
+    if (!b) state.baseline = null;
+    else {
+      if (b.nodeIds) state.baseline = { history: new RowHistory(snapshotLength(b.nodeIds.length)), indexOf: new Map(b.nodeIds.map((id, i) => [id, i])) };
+      if (b.rows.length > 0) state.baseline?.history.append(b.rows);
+    }
     state.version++;
     for (const fn of listeners) fn(state);
   },
