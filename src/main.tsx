@@ -5,8 +5,11 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { sim } from './ui/simClient';
 import { scenarioStore } from './ui/store/appStore';
 import { startWorkerSync } from './ui/sync/workerSync';
+import { designKeeper } from './ui/share/keeper';
 
-startWorkerSync(scenarioStore);
+// The worker starts on the design the person will see: the saved one, or a share link's (decoded
+// first: a scenario replaced while the worker is still starting up could be overtaken by its first load).
+void designKeeper.start().finally(() => startWorkerSync(scenarioStore));
 
 // A handle for checking the crash path from the console or a browser test.
 (window as unknown as { backpressure: object }).backpressure = { killWorker: sim.killWorkerForTesting };

@@ -6,6 +6,7 @@ import { Inspector } from './panels/inspector/Inspector';
 import { Palette } from './panels/Palette';
 import { Toolbar } from './panels/Toolbar';
 import { WorkerAlert } from './WorkerAlert';
+import { ShareNotices } from './share/ShareNotices';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -18,6 +19,7 @@ export function App() {
           <Toolbar />
         </ErrorBoundary>
         <WorkerAlert />
+        <ShareNotices />
         <ErrorBoundary area="The palette" gridArea="palette">
           <Palette />
         </ErrorBoundary>

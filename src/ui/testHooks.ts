@@ -6,6 +6,7 @@
  *   window.bpTest.load(scenario)              shows `scenario` on the canvas; the worker follows
  *   window.bpTest.run(scenario, seed, ms)     loads, then steps the worker to exactly `ms`
  *                                             simulated (a multiple of a step) and returns its report
+ *   window.bpTest.replay(ms)                  the design on the canvas, as it is, from 0 s to `ms`
  */
 import { parseScenario, type Report } from '../engine/index';
 import { frameStore, type FrameState } from './frames/frameStore';
@@ -15,6 +16,7 @@ import { scenarioStore } from './store/appStore';
 export interface TestHooks {
   load(input: unknown): Promise<void>;
   run(input: unknown, seed: number, simMs: number): Promise<Report>;
+  replay(simMs: number): Promise<Report>;
 }
 
 function parse(input: unknown) {
@@ -46,17 +48,30 @@ const hooks: TestHooks = {
     const scenario = { ...parse(input), seed };
     await sim.pause();
     await hooks.load(scenario);
-    for (let now = frameStore.get().status.simMs; now < simMs; ) {
-      await sim.step();
-      const s = await frameWhere((f) => f.status.simMs > now);
-      now = s.status.simMs;
-    }
-    const reached = frameStore.get().status.simMs;
-    if (reached !== simMs) throw new Error(`stepped to ${reached} ms, not ${simMs} ms: ask for a multiple of one step`);
-    const report = await sim.report();
-    if (!report) throw new Error('the worker gave no report');
-    return report;
+    return stepTo(simMs);
+  },
+
+  async replay(simMs) {
+    await sim.pause();
+    const epoch = frameStore.get().epoch;
+    await sim.reset();
+    await frameWhere((s) => s.epoch !== epoch && s.snapshot !== null);
+    return stepTo(simMs);
   },
 };
+
+/** Steps the paused worker to exactly `simMs` and returns its report. */
+async function stepTo(simMs: number): Promise<Report> {
+  for (let now = frameStore.get().status.simMs; now < simMs; ) {
+    await sim.step();
+    const s = await frameWhere((f) => f.status.simMs > now);
+    now = s.status.simMs;
+  }
+  const reached = frameStore.get().status.simMs;
+  if (reached !== simMs) throw new Error(`stepped to ${reached} ms, not ${simMs} ms: ask for a multiple of one step`);
+  const report = await sim.report();
+  if (!report) throw new Error('the worker gave no report');
+  return report;
+}
 
 (window as unknown as { bpTest: TestHooks }).bpTest = hooks;

@@ -2,6 +2,7 @@ import { sim } from '../simClient';
 import { useRun } from '../store/runStore';
 import type { Speed } from '../../worker/protocol';
 import { SeedField } from './SeedField';
+import { ShareControls } from '../share/ShareControls';
 import { SimClock } from './SimClock';
 import { SpeedNotice } from './SpeedNotice';
 import './toolbar.css';
@@ -56,6 +57,7 @@ export function Toolbar() {
       <SpeedNotice />
       <div className="bp-toolbar__spacer" />
       <SeedField />
+      <ShareControls />
     </header>
   );
 }

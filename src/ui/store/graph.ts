@@ -17,12 +17,11 @@ export type FlowEdge = Edge<FlowEdgeData>;
 
 export const edgeKind = (e: FlowEdge): EdgeKind => e.data?.kind ?? 'send';
 
-export interface ScenarioMeta {
-  name: string;
-  description?: string;
-  durationMs: number;
-  seed: number;
-}
+/**
+ * Every scenario field except the graph (name, seed, duration, and whatever scenario-level fields
+ * the schema grows, such as timed events): kept whole, so a file or share link loses nothing.
+ */
+export type ScenarioMeta = Omit<Scenario, 'nodes' | 'edges'>;
 
 /** Rough node footprint, for finding free room on the canvas. */
 export const NODE_W = 208;
@@ -54,11 +53,7 @@ export function edgesFromScenario(s: Scenario): FlowEdge[] {
 
 export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Scenario {
   return {
-    version: 1,
-    name: meta.name,
-    ...(meta.description !== undefined ? { description: meta.description } : {}),
-    seed: meta.seed,
-    durationMs: meta.durationMs,
+    ...meta,
     nodes: nodes.map((n) => ({ ...n.data, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })),
     // "send" is the default: left out, so a plain design reads as it always did.
     edges: edges.map((e) => {

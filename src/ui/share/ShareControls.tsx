@@ -1,0 +1,34 @@
+import { useRef, type ChangeEvent } from 'react';
+import { designKeeper } from './keeper';
+import { downloadDesign } from './download';
+import { ShareDialog } from './ShareDialog';
+import { shareStore } from './shareStore';
+import './share.css';
+
+/** Share, Export and Import in the toolbar. */
+export function ShareControls() {
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Cleared, so picking the same file again (after fixing it) is a change too.
+    e.target.value = '';
+    if (file) void designKeeper.importFile(file);
+  };
+
+  return (
+    <div className="bp-toolbar__group" role="group" aria-label="Design">
+      <button type="button" className="bp-btn" onClick={() => shareStore.getState().setDialogOpen(true)} title="A link that opens this exact design and run">
+        Share
+      </button>
+      <button type="button" className="bp-btn" onClick={downloadDesign} title="Save the design as a scenario file (runs in the CLI too)">
+        Export
+      </button>
+      <button type="button" className="bp-btn" onClick={() => fileInput.current?.click()} title="Open a scenario file">
+        Import
+      </button>
+      <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Import scenario file" className="bp-share__file" tabIndex={-1} onChange={onFile} />
+      <ShareDialog />
+    </div>
+  );
+}

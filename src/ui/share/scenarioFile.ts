@@ -1,0 +1,40 @@
+/**
+ * Export and Import: the scenario as a JSON file in exactly the CLI's format, so
+ * `npm run sim -- exported.json` runs what the canvas shows.
+ */
+import { parseScenario, type Parsed, type Scenario } from '../../engine/index';
+import { formatBytes, MAX_SCENARIO_BYTES, problem, scenarioFromBytes } from './scenarioBytes';
+
+/** The file's text: the validated scenario, indented for people reading or diffing it. */
+export function scenarioFileText(scenario: Scenario): string {
+  const p = parseScenario(scenario);
+  if (!p.ok) throw new Error(`cannot export an invalid scenario: ${p.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return `${JSON.stringify(p.value, null, 2)}\n`;
+}
+
+/** "A queue under too much load" → "a-queue-under-too-much-load.json". */
+export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
+  const slug = scenario.name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${slug || 'scenario'}.json`;
+}
+
+/** A file the person picked, read without trusting its size, encoding or content. */
+export async function readScenarioFile(file: Blob): Promise<Parsed<Scenario>> {
+  if (file.size > MAX_SCENARIO_BYTES) {
+    return problem('(file)', `${formatBytes(file.size)} is more than any scenario (at most ${formatBytes(MAX_SCENARIO_BYTES)}); is it the right file?`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    return problem('(file)', `could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return scenarioFromBytes(bytes, '(file)');
+}
