@@ -125,7 +125,8 @@ export async function deleteNode(page: Page, id: string): Promise<void> {
 
 /** Types a value into an inspector field by its label and presses Enter. */
 export async function setField(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
+  // A text field by its label (a palette group may share the word, e.g. "Capacity").
+  const field = page.getByRole('textbox', { name: label, exact: true });
   await field.fill(value);
   await field.press('Enter');
 }
