@@ -4,11 +4,13 @@
  * still starting, as HPA counts a Deployment's replicas):
  * - `utilization`: busy workers / workers over the last period, percent;
  * - `queue-depth`: items waiting in front of the service (its input queues) per replica;
+ * - `lag` (a consumer group): records its topic holds that the group has not read, per consumer;
  * and recommends desired = ceil(current x metric / targetValue), or no change while
  * |metric / target - 1| <= tolerance. Scale-up is limited as HPA's default policy does (at most
  * double, or +4, per period). Scale-down takes the highest recommendation of the last
  * `scaleDownStabilizationMs`, so a dip does not remove capacity that a burst needs a minute later.
- * The result is clamped to [minReplicas, maxReplicas].
+ * The result is clamped to [minReplicas, maxReplicas], and for a consumer group to the topic's
+ * partition count (a partition is read by one consumer of a group: more would sit idle).
  *
  * New replicas serve only `provisioningDelayMs` after they were asked for; removed replicas go at
  * once (starting ones first), their workers finishing what they hold. Both show on the timeline
@@ -23,6 +25,11 @@ import type { NodeConfig } from '../scenario/schema';
 import type { AutoscalerConfig } from '../scenario/scaling';
 import { SimNode } from './node';
 import type { Service } from './service';
+import type { ConsumerGroup } from './consumerGroup';
+import type { Topic } from './topic';
+
+/** What an autoscaler drives: a service's replicas or a consumer group's consumers. */
+type Target = Service | ConsumerGroup;
 
 const DECIDE = 0;
 const ARRIVE = 1;
@@ -37,8 +44,8 @@ export function hpaDesired(current: number, metric: number, target: number, tole
 export class Autoscaler extends SimNode {
   readonly type = 'autoscaler' as const;
   private cfg!: AutoscalerConfig;
-  /** The service it scales (set from the "scales" edge). */
-  target: Service | null = null;
+  /** The service or consumer group it scales (set from the "scales" edge). */
+  target: Target | null = null;
 
   /** Replicas serving. */
   ready = 0;
@@ -70,7 +77,7 @@ export class Autoscaler extends SimNode {
     if (first) return;
     // Live edit: new bounds apply at once.
     const requested = this.ready + this.starting.length;
-    const clamped = Math.min(this.cfg.maxReplicas, Math.max(this.cfg.minReplicas, requested));
+    const clamped = Math.min(this.ceiling, Math.max(this.cfg.minReplicas, requested));
     if (clamped !== requested) this.scaleTo(clamped);
   }
 
@@ -78,21 +85,46 @@ export class Autoscaler extends SimNode {
     this.ready = this.cfg.minReplicas;
     this.maxReady = this.ready;
     this.lastDesired = this.ready;
-    this.target?.setReplicas(this.ready);
+    this.apply();
     this.markArea();
     this.timer = true;
     this.sim.schedule(this.sim.now + this.cfg.syncPeriodMs, PRIO_NORMAL, this.index, DECIDE, 0);
   }
 
+  /** Runs `ready` replicas of the target: a live edit of its worker count, or of its consumers. */
+  private apply(): void {
+    const t = this.target;
+    if (!t) return;
+    if (t.type === 'consumer-group') t.setConsumers(this.ready);
+    else t.setReplicas(this.ready);
+  }
+
+  private get service(): Service | null {
+    return this.target?.type === 'service' ? this.target : null;
+  }
+
+  /** The most replicas worth having: maxReplicas, and for a consumer group the partition count. */
+  private get ceiling(): number {
+    const t = this.target;
+    if (t?.type !== 'consumer-group') return this.cfg.maxReplicas;
+    const topic = t.inputs.find((n) => n.type === 'topic') as Topic | undefined;
+    return Math.max(this.cfg.minReplicas, Math.min(this.cfg.maxReplicas, topic ? topic.partitions : this.cfg.maxReplicas));
+  }
+
   private markArea(): void {
-    if (!this.target) return;
-    this.lastBusy = this.target.busyArea();
-    this.lastSlots = this.target.slotArea();
+    const t = this.service;
+    if (!t) return;
+    this.lastBusy = t.busyArea();
+    this.lastSlots = t.slotArea();
   }
 
   /** The metric now, averaged over the replicas asked for (ready and starting). */
   private readMetric(requested: number): number {
-    const t = this.target!;
+    if (this.cfg.metric === 'lag') {
+      const topic = this.target!.inputs.find((n) => n.type === 'topic') as Topic | undefined;
+      return (topic ? topic.lag() : 0) / requested;
+    }
+    const t = this.service!;
     if (this.cfg.metric === 'queue-depth') return t.backlog() / requested;
     const busy = t.busyArea() - this.lastBusy;
     const slots = t.slotArea() - this.lastSlots;
@@ -112,7 +144,7 @@ export class Autoscaler extends SimNode {
     const metric = this.readMetric(requested);
     this.lastMetric = metric;
     let rec = hpaDesired(requested, metric, c.targetValue, c.tolerance);
-    rec = Math.min(c.maxReplicas, Math.max(c.minReplicas, rec));
+    rec = Math.min(this.ceiling, Math.max(c.minReplicas, rec));
     this.lastRec = rec;
     // Stabilization: remember this recommendation; scale down only to the highest of the window
     // (those made after now - window, as HPA keeps them).
@@ -153,7 +185,7 @@ export class Autoscaler extends SimNode {
       }
       if (requested > desired) {
         this.ready = desired;
-        this.target?.setReplicas(this.ready);
+        this.apply();
         sim.timeline.add(sim.now, this.index, TL_SCALED_DOWN);
       }
     }
@@ -172,7 +204,7 @@ export class Autoscaler extends SimNode {
     if (arrived === 0) return;
     this.ready += arrived;
     this.maxReady = Math.max(this.maxReady, this.ready);
-    this.target?.setReplicas(this.ready);
+    this.apply();
     this.sim.timeline.add(now, this.index, TL_SCALED_UP);
   }
 

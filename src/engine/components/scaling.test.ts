@@ -131,6 +131,51 @@ describe('autoscaler (HorizontalPodAutoscaler)', () => {
   });
 });
 
+describe('autoscaler on a consumer group (lag per consumer, like KEDA\'s Kafka scaler)', () => {
+  it('adds consumers on lag, never more than the topic has partitions', () => {
+    const sim = traced(
+      scenario(
+        [
+          { id: 'orders', type: 'producer', rate: 400, arrival: 'constant' },
+          { id: 'log', type: 'topic', partitions: 4, partitioning: 'round-robin' },
+          { id: 'billing', type: 'consumer-group', consumers: 1, processingTime: { dist: 'constant', ms: 10 }, rebalanceMs: 100 },
+          { id: 'keda', type: 'autoscaler', metric: 'lag', targetValue: 50, maxReplicas: 10, syncPeriodMs: 5000, provisioningDelayMs: 1000 },
+        ],
+        [
+          ['orders', 'log'],
+          ['log', 'billing'],
+          ['keda', 'billing', 'scales'],
+        ],
+      ),
+    );
+    // One consumer reads 100/s of the 400/s: lag grows 300/s, far above 50 per consumer.
+    let most = 0;
+    for (let t = 5000; t <= 120_000; t += 5000) {
+      sim.runUntil(t);
+      most = Math.max(most, num(sim.report().nodes.keda!.replicas));
+      expect(num(sim.report().nodes.keda!.recommendation)).toBeLessThanOrEqual(4);
+    }
+    expect(most).toBe(4); // 4 partitions: a fifth consumer would sit idle
+    expect(sim.report().nodes.billing).toMatchObject({ consumers: 4, idleConsumers: 0 });
+  });
+
+  it('is refused on a consumer group with any metric but lag, and lag is refused on a service', () => {
+    const p = parseScenario({
+      version: 1,
+      nodes: [
+        { id: 'log', type: 'topic' },
+        { id: 'g', type: 'consumer-group' },
+        { id: 'a', type: 'autoscaler', metric: 'utilization', targetValue: 70 },
+      ],
+      edges: [
+        { from: 'log', to: 'g' },
+        { from: 'a', to: 'g', kind: 'scales' },
+      ],
+    });
+    expect(p.ok ? [] : p.issues.map((i) => i.message)).toEqual(['a consumer group is scaled on "lag"; "g" has no utilization']);
+  });
+});
+
 describe('autoscaler wiring', () => {
   it('names its target by a "scales" edge to a service; other wiring is refused with a reason', () => {
     const base = [
@@ -143,7 +188,7 @@ describe('autoscaler wiring', () => {
       return p.ok ? [] : p.issues.map((i) => `${i.path}: ${i.message}`);
     };
     expect(issues([{ from: 'hpa', to: 'api', kind: 'scales' }])).toEqual([]);
-    expect(issues([{ from: 'hpa', to: 'q', kind: 'scales' }])).toEqual(['edges[0]: an autoscaler scales a service; "q" is a queue']);
+    expect(issues([{ from: 'hpa', to: 'q', kind: 'scales' }])).toEqual(['edges[0]: an autoscaler scales a service or a consumer group; "q" is a queue']);
     expect(issues([{ from: 'hpa', to: 'api' }])).toEqual(['edges[0]: an autoscaler sends no items: its edge says which service it scales (kind "scales")']);
     expect(issues([{ from: 'q', to: 'api', kind: 'scales' }])).toEqual(['edges[0]: only an autoscaler scales another node; "q" is a queue']);
     const two = parseScenario({ version: 1, nodes: [...base, { id: 'hpa2', type: 'autoscaler', targetValue: 70 }], edges: [{ from: 'hpa', to: 'api', kind: 'scales' }, { from: 'hpa2', to: 'api', kind: 'scales' }] });

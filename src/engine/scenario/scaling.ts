@@ -9,7 +9,7 @@ import { fraction, id, label, nonNeg, position, positive, wholeAtLeast } from '.
 
 const common = { id, label: label.optional(), position: position.optional() };
 
-export const SCALING_METRICS = ['utilization', 'queue-depth'] as const;
+export const SCALING_METRICS = ['utilization', 'queue-depth', 'lag'] as const;
 export type ScalingMetric = (typeof SCALING_METRICS)[number];
 
 /**
@@ -25,9 +25,11 @@ export const autoscalerSchema = z
     /**
      * "utilization": busy workers / workers, in percent, averaged over replicas (HPA's CPU
      * averageUtilization). "queue-depth": items waiting in the queues that feed the target, per
-     * replica (HPA's AverageValue of an external metric).
+     * replica (HPA's AverageValue of an external metric). "lag": a consumer group's records not
+     * yet read, per consumer (KEDA's Kafka scaler, lagThreshold); consumers are capped by the
+     * topic's partition count, as extra consumers would sit idle.
      */
-    metric: z.enum(SCALING_METRICS, { error: 'expected "utilization" or "queue-depth"' }).default('utilization'),
+    metric: z.enum(SCALING_METRICS, { error: 'expected "utilization", "queue-depth" or "lag"' }).default('utilization'),
     /** The metric value each replica should run at: a percent for utilization, items per replica for queue depth. */
     targetValue: positive('a target value (percent or items per replica)'),
     minReplicas: wholeAtLeast(1, 'replicas').max(1000, { error: 'at most 1,000 replicas' }).default(1),
@@ -135,5 +137,12 @@ export function alertMetricError(rule: Pick<AlertRule, 'metric' | 'node'>, nodeT
   return null;
 }
 
-/** An autoscaler's single target: the service at the end of its "scales" edge. */
-export const SCALABLE_TYPES = ['service'] as const;
+/** An autoscaler's single target: the service or consumer group at the end of its "scales" edge. */
+export const SCALABLE_TYPES = ['service', 'consumer-group'] as const;
+
+/** Which metrics an autoscaler may use on a target of this type. */
+export function scalingMetricError(metric: ScalingMetric, targetType: string, targetId: string): string | null {
+  if (targetType === 'consumer-group' && metric !== 'lag') return `a consumer group is scaled on "lag"; "${targetId}" has no ${metric}`;
+  if (targetType !== 'consumer-group' && metric === 'lag') return `"lag" is a consumer group's; "${targetId}" is a ${targetType}`;
+  return null;
+}

@@ -3,7 +3,7 @@
  * which nodes and metrics an alert rule may name.
  */
 import type { EdgeConfig, EdgeKind, NodeConfig } from './schema';
-import { alertMetricError, SCALABLE_TYPES, type AlertRule } from './scaling';
+import { alertMetricError, SCALABLE_TYPES, scalingMetricError, type AlertRule } from './scaling';
 
 interface Ends {
   id: string;
@@ -14,7 +14,7 @@ interface Ends {
 export function scalesWiringError(from: Ends, to: Ends, kind: EdgeKind): string | null {
   if (kind === 'scales') {
     if (from.type !== 'autoscaler') return `only an autoscaler scales another node; "${from.id}" is a ${from.type}`;
-    if (!(SCALABLE_TYPES as readonly string[]).includes(to.type)) return `an autoscaler scales a service; "${to.id}" is a ${to.type}`;
+    if (!(SCALABLE_TYPES as readonly string[]).includes(to.type)) return `an autoscaler scales a service or a consumer group; "${to.id}" is a ${to.type}`;
     return null;
   }
   if (from.type === 'autoscaler') return 'an autoscaler sends no items: its edge says which service it scales (kind "scales")';
@@ -33,6 +33,11 @@ export function checkScalesEdges(byId: ReadonlyMap<string, NodeConfig>, edges: r
     if (t !== undefined) issues.push({ path: `edges[${i}]`, message: `autoscaler "${e.from}" already scales "${t}": one target each` });
     const by = scaledBy.get(e.to);
     if (by !== undefined) issues.push({ path: `edges[${i}]`, message: `"${e.to}" is already scaled by "${by}": two autoscalers would fight` });
+    const scaler = byId.get(e.from)!, target = byId.get(e.to)!;
+    if (scaler.type === 'autoscaler') {
+      const why = scalingMetricError(scaler.metric, target.type, target.id);
+      if (why) issues.push({ path: `edges[${i}]`, message: why });
+    }
     targetOf.set(e.from, e.to);
     scaledBy.set(e.to, e.from);
   });

@@ -25,7 +25,7 @@ const COUNTERS: CounterSpec[] = [
 const targetOf = (id: string) => (s: ScenarioState) => s.edges.find((e) => e.source === id && e.data?.kind === 'scales')?.target ?? null;
 
 function describe(c: AutoscalerConfig): string {
-  const metric = c.metric === 'utilization' ? `${c.targetValue}% busy` : `${c.targetValue} waiting / replica`;
+  const metric = c.metric === 'utilization' ? `${c.targetValue}% busy` : c.metric === 'lag' ? `lag ${c.targetValue} / consumer` : `${c.targetValue} waiting / replica`;
   return `${metric} · ${c.minReplicas}–${c.maxReplicas} · +${duration(c.provisioningDelayMs)} to start`;
 }
 

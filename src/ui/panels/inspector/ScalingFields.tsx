@@ -14,6 +14,7 @@ type Metric = ConfigOf<'autoscaler'>['metric'];
 const METRICS: { value: Metric; label: string }[] = [
   { value: 'utilization', label: 'utilization (% busy)' },
   { value: 'queue-depth', label: 'queue depth (waiting per replica)' },
+  { value: 'lag', label: 'lag (consumer groups: unread per consumer)' },
 ];
 
 function AutoscalerFields({ cfg }: { cfg: ConfigOf<'autoscaler'> }) {
@@ -24,7 +25,7 @@ function AutoscalerFields({ cfg }: { cfg: ConfigOf<'autoscaler'> }) {
     <>
       <p className="bp-derived">{target ? <>Scales <strong>{target}</strong>.</> : SHINT.target}</p>
       <SelectParam label="Metric" hint={SHINT.metric} value={cfg.metric} options={METRICS} onChange={(metric) => applyParam(id, { metric })} />
-      <TextParam nodeId={id} label="Target" unit={cfg.metric === 'utilization' ? '%' : 'items/replica'} hint={SHINT.targetValue} shown={String(cfg.targetValue)} toPatch={num('targetValue')} />
+      <TextParam nodeId={id} label="Target" unit={cfg.metric === 'utilization' ? '%' : cfg.metric === 'lag' ? 'records/consumer' : 'items/replica'} hint={SHINT.targetValue} shown={String(cfg.targetValue)} toPatch={num('targetValue')} />
       <TextParam nodeId={id} label="Min replicas" inputMode="numeric" hint={SHINT.minReplicas} shown={String(cfg.minReplicas)} toPatch={num('minReplicas')} />
       <TextParam nodeId={id} label="Max replicas" inputMode="numeric" hint={SHINT.maxReplicas} shown={String(cfg.maxReplicas)} toPatch={num('maxReplicas')} />
       <TextParam nodeId={id} label="Decide every" unit="ms" hint={SHINT.syncPeriod} shown={String(cfg.syncPeriodMs)} toPatch={num('syncPeriodMs')} />

@@ -1,7 +1,7 @@
 /** One line per parameter of the scaling and health parts (Kubernetes HPA and probes, HikariCP). */
 export const SHINT = {
   target: 'The service it scales: draw an edge from the autoscaler to it.',
-  metric: 'Utilization: busy workers ÷ workers (HPA CPU). Queue depth: items waiting in front of it, per replica.',
+  metric: 'Utilization: busy workers ÷ workers (HPA CPU). Queue depth: items waiting in front of it, per replica. Lag (consumer groups): records not yet read, per consumer; never more consumers than partitions.',
   targetValue: 'What each replica should run at: a percent of busy workers, or items waiting per replica.',
   minReplicas: 'Replicas it starts with and never goes below. Each replica has the service’s workers.',
   maxReplicas: 'It never asks for more than this, however long the queue.',
