@@ -124,3 +124,55 @@ export class Memory {
     };
   }
 }
+
+/**
+ * The items a node has in service, so an OOM kill (or a restart) can end them: a set of item ids
+ * in two typed arrays (dense list + position by id), O(1) add and delete and no allocation per
+ * item. A JavaScript Set cost a quarter of an M/M/8 run's throughput (measured).
+ */
+export class ItemSet implements Iterable<number> {
+  private list = new Int32Array(16);
+  private pos = new Int32Array(1024).fill(-1);
+  size = 0;
+
+  add(item: number): void {
+    if (item >= this.pos.length) {
+      let n = this.pos.length;
+      while (n <= item) n *= 2;
+      const p = new Int32Array(n).fill(-1);
+      p.set(this.pos);
+      this.pos = p;
+    }
+    if (this.pos[item]! >= 0) return;
+    if (this.size === this.list.length) {
+      const l = new Int32Array(this.list.length * 2);
+      l.set(this.list);
+      this.list = l;
+    }
+    this.list[this.size] = item;
+    this.pos[item] = this.size++;
+  }
+
+  delete(item: number): boolean {
+    const at = item < this.pos.length ? this.pos[item]! : -1;
+    if (at < 0) return false;
+    const last = this.list[--this.size]!;
+    this.list[at] = last;
+    this.pos[last] = at;
+    this.pos[item] = -1;
+    return true;
+  }
+
+  has(item: number): boolean {
+    return item < this.pos.length && this.pos[item]! >= 0;
+  }
+
+  clear(): void {
+    for (let k = 0; k < this.size; k++) this.pos[this.list[k]!] = -1;
+    this.size = 0;
+  }
+
+  *[Symbol.iterator](): Iterator<number> {
+    for (let k = 0; k < this.size; k++) yield this.list[k]!;
+  }
+}
