@@ -2,6 +2,7 @@ import { sim } from '../simClient';
 import { useRun } from '../store/runStore';
 import type { Speed } from '../../worker/protocol';
 import { SeedField } from './SeedField';
+import { LessonsMenu } from '../lessons/LessonsMenu';
 import { ShareControls } from '../share/ShareControls';
 import { SimClock } from './SimClock';
 import { SpeedNotice } from './SpeedNotice';
@@ -53,6 +54,7 @@ export function Toolbar() {
           ))}
         </select>
       </div>
+      <LessonsMenu />
       <SimClock />
       <SpeedNotice />
       <div className="bp-toolbar__spacer" />

@@ -4,7 +4,8 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import type { EdgeKind, NodeType, Scenario, ScenarioIssue } from '../../engine/index';
+import type { EdgeKind, NodeType, Scenario, ScenarioIssue, ScriptedEvent } from '../../engine/index';
+import { eventsWithout, withEvents } from '../lessons/scriptedEvents';
 import {
   connectionError,
   defaultEdgeKind,
@@ -43,6 +44,10 @@ export interface ScenarioState {
   /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
   setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
   setSeed(seed: number): void;
+  /** Adds scripted timeline events (the run restarts), or returns the problems (and adds nothing). */
+  addEvents(events: readonly ScriptedEvent[]): ScenarioIssue[] | null;
+  /** Removes scripted event number `index` (the run restarts). */
+  removeEvent(index: number): void;
   select(id: string | null): void;
   /** Moves, selection and measurements from the canvas (removals go through remove). */
   applyNodeChanges(changes: NodeChange<FlowNode>[]): void;
@@ -86,7 +91,7 @@ export function createScenarioStore(initial: Scenario) {
       const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
       const keptEdges = edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target));
       if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
-      set((st) => ({ nodes: keptNodes, edges: keptEdges, structureVersion: st.structureVersion + 1 }));
+      set((st) => ({ nodes: keptNodes, edges: keptEdges, meta: { ...st.meta, events: eventsWithout(st.meta.events, goneNodes) }, structureVersion: st.structureVersion + 1 }));
     },
 
     connect(from, to, kindAsked) {
@@ -116,6 +121,19 @@ export function createScenarioStore(initial: Scenario) {
       if (!parsed.ok) return parsed.issues;
       set((st) => ({ nodes: st.nodes.map((n) => (n.id === id ? { ...n, data: parsed.value } : n)) }));
       return null;
+    },
+
+    addEvents(events) {
+      const r = withEvents(scenarioOf(get()), events);
+      if (!r.ok) return r.issues;
+      set((st) => ({ meta: { ...st.meta, events: r.events }, structureVersion: st.structureVersion + 1 }));
+      return null;
+    },
+
+    removeEvent(index) {
+      const events = get().meta.events ?? [];
+      if (index < 0 || index >= events.length) return;
+      set((st) => ({ meta: { ...st.meta, events: events.filter((_, i) => i !== index) }, structureVersion: st.structureVersion + 1 }));
     },
 
     setSeed(seed) {

@@ -4,6 +4,8 @@ import { KIND_NAME } from '../../canvas/nodes/kinds';
 import { scenarioStore, useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
 import { EdgeInspector } from './EdgeInspector';
+import { EventsEditor } from '../../lessons/EventsEditor';
+import { LessonPanel } from '../../lessons/LessonPanel';
 import { TextParam } from './fields';
 import { HINT } from './hints';
 import { ProducerFields } from './ProducerFields';
@@ -42,6 +44,7 @@ function KindFields({ cfg }: { cfg: NodeConfig }) {
 const selectNode = (s: ScenarioState) => s.nodes.find((n) => n.selected)?.data ?? null;
 const selectEdge = (s: ScenarioState) => s.edges.find((e) => e.selected) ?? null;
 const selectDescription = (s: ScenarioState) => s.meta.description ?? null;
+const selectIsLesson = (s: ScenarioState) => s.meta.lesson !== undefined;
 
 function NodeInspector({ cfg }: { cfg: NodeConfig }) {
   return (
@@ -58,6 +61,7 @@ function NodeInspector({ cfg }: { cfg: NodeConfig }) {
         <TextParam nodeId={cfg.id} label="Label" hint={HINT.label} inputMode="text" shown={cfg.label ?? ''} placeholder={cfg.id} toPatch={(t) => ({ label: t === '' ? undefined : t })} />
         <KindFields cfg={cfg} />
       </form>
+      <EventsEditor cfg={cfg} />
     </>
   );
 }
@@ -67,14 +71,16 @@ export function Inspector() {
   const cfg = useScenario(selectNode);
   const edge = useScenario(selectEdge);
   const description = useScenario(selectDescription);
+  const isLesson = useScenario(selectIsLesson);
 
   return (
     <aside className="bp-inspector" aria-label="Inspector">
+      <LessonPanel compact={cfg !== null || edge !== null} />
       {cfg ? (
         <NodeInspector key={cfg.id} cfg={cfg} />
       ) : edge ? (
         <EdgeInspector key={edge.id} edge={edge} />
-      ) : (
+      ) : isLesson ? null : (
         <>
           <h2 className="bp-panel-title">Inspector</h2>
           {description && <p className="bp-inspector__guide">{description}</p>}

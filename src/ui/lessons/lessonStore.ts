@@ -1,0 +1,107 @@
+/**
+ * Lessons in the app: opening one puts it on the canvas and keeps the person's own design aside
+ * (also across a reload), so "Back to my design" always brings it back. The lesson's text and check
+ * travel in the scenario itself (meta.lesson), so a shared lesson link opens as a lesson too.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { parseScenario, type CheckResult, type Scenario } from '../../engine/index';
+import { scenarioStore } from '../store/appStore';
+import { scenarioOf } from '../store/scenarioStore';
+import { loadLesson } from './catalog';
+
+const SAVED_KEY = 'bp.lessons.myDesign';
+
+export interface LessonVerdict {
+  check: CheckResult;
+  /** Simulated time of the report it was judged on. */
+  atMs: number;
+  /** The run reached the lesson's duration: the same verdict the CLI gives. */
+  final: boolean;
+}
+
+export interface LessonState {
+  /** The person's own design, kept while lessons are on the canvas. */
+  myDesign: Scenario | null;
+  /** Which library lesson is open (null: none, or one opened from a link). */
+  openId: string | null;
+  verdict: LessonVerdict | null;
+  /** Puts a library lesson on the canvas; returns why not, if it cannot. */
+  openLesson(id: string): Promise<string | null>;
+  /** Puts the person's own design back on the canvas. */
+  backToMyDesign(): void;
+  /** Applies the lesson's "try this" change (as inspector edits would), to run it again from 0 s. */
+  applyTryThis(): string | null;
+  setVerdict(v: LessonVerdict | null): void;
+}
+
+function readSaved(): Scenario | null {
+  try {
+    const text = globalThis.localStorage?.getItem(SAVED_KEY);
+    if (!text) return null;
+    const p = parseScenario(JSON.parse(text));
+    return p.ok ? p.value : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSaved(s: Scenario | null): void {
+  try {
+    if (s) globalThis.localStorage?.setItem(SAVED_KEY, JSON.stringify(s));
+    else globalThis.localStorage?.removeItem(SAVED_KEY);
+  } catch {
+    // Storage full or blocked: the design is still kept in memory for this visit.
+  }
+}
+
+export const lessonStore = createStore<LessonState>()((set, get) => ({
+  myDesign: readSaved(),
+  openId: null,
+  verdict: null,
+
+  async openLesson(id) {
+    const p = await loadLesson(id);
+    if (!p.ok) return p.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    const current = scenarioOf(scenarioStore.getState());
+    // Keep the person's design, not a lesson they opened before this one.
+    const mine = get().myDesign ?? (current.lesson ? null : current);
+    if (mine !== get().myDesign) writeSaved(mine);
+    set({ myDesign: mine, openId: id, verdict: null });
+    scenarioStore.getState().loadScenario(p.value);
+    return null;
+  },
+
+  backToMyDesign() {
+    const mine = get().myDesign;
+    if (!mine) return;
+    scenarioStore.getState().loadScenario(mine);
+    writeSaved(null);
+    set({ myDesign: null, openId: null, verdict: null });
+  },
+
+  applyTryThis() {
+    const st = scenarioStore.getState();
+    const t = st.meta.lesson?.tryThis;
+    if (!t) return 'no lesson is open';
+    for (const c of t.changes) {
+      const issues = st.setParam(c.node, c.set);
+      if (issues) return issues.map((i) => `${c.node}.${i.path}: ${i.message}`).join('; ');
+    }
+    if (t.events) {
+      const st2 = scenarioStore.getState();
+      for (let i = (st2.meta.events ?? []).length - 1; i >= 0; i--) st2.removeEvent(i);
+      const issues = t.events.length > 0 ? st2.addEvents(t.events) : null;
+      if (issues) return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    }
+    return null;
+  },
+
+  setVerdict(v) {
+    set({ verdict: v });
+  },
+}));
+
+export function useLessons<T>(selector: (st: LessonState) => T): T {
+  return useStore(lessonStore, selector);
+}
