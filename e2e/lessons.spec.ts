@@ -93,6 +93,8 @@ test('a scripted event added in the inspector happens at its time: the producer 
   await pauseButton(page).click();
   await steadyClock(page);
   const sent = await counter(page, 'clients', 'Sent');
+  await selectNode(page, 'clients');
+  await snap(page, 'l5-event-marker');
   // About 2 s at the default scenario's rate, then nothing more.
   expect(sent).toBeGreaterThan(0);
   await playButton(page).click();

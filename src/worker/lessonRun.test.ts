@@ -39,7 +39,7 @@ function lesson(withLesson = true): Scenario {
 
 function run(s: Scenario, wallMs: number) {
   let now = 0;
-  let timers: { at: number; fn: () => void }[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
   // Every look at the clock costs a millisecond, so a run at Max speed yields now and then.
   const host: Host = { now: () => ++now, later: (fn, ms) => void timers.push({ at: now + ms, fn }), soon: (fn) => void timers.push({ at: now, fn }) };
   const runner = new Runner(host);
