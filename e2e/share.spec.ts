@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect, snap } from './fixtures';
-import { node, openApp, selectNode, setField } from './app';
+import { node, openApp, selectNode } from './app';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT = JSON.parse(readFileSync(join(ROOT, 'scenarios/default.json'), 'utf8')) as Record<string, unknown> & { nodes: Record<string, unknown>[] };
@@ -29,6 +29,8 @@ async function replay(page: Page, ms: number): Promise<Report> {
 const shareButton = (page: Page) => page.getByRole('button', { name: 'Share', exact: true });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Share this design' });
 const seedField = (page: Page) => page.getByLabel('Seed', { exact: true });
+/** The inspector's Capacity field (the palette has a "Capacity" group too). */
+const capacityField = (page: Page) => page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Capacity', exact: true });
 const alertNamed = (page: Page, title: RegExp) => page.getByRole('alert').filter({ hasText: title });
 
 /** Edits a person makes before sharing: a new seed and a smaller buffer. */
@@ -36,7 +38,8 @@ async function editDesign(page: Page, seed: string, capacity: string): Promise<v
   await seedField(page).fill(seed);
   await seedField(page).press('Enter');
   await selectNode(page, 'buffer');
-  await setField(page, 'Capacity', capacity);
+  await capacityField(page).fill(capacity);
+  await capacityField(page).press('Enter');
   await expect(node(page, 'buffer')).toContainText(`/ ${capacity}`);
 }
 
@@ -56,7 +59,7 @@ async function designOnScreen(page: Page): Promise<{ seed: string; nodes: string
   return {
     seed: await seedField(page).inputValue(),
     nodes: await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? '')),
-    capacity: await page.getByLabel('Capacity', { exact: true }).inputValue(),
+    capacity: await capacityField(page).inputValue(),
   };
 }
 
