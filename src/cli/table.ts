@@ -89,9 +89,28 @@ const COLUMNS: Record<string, [string, string][]> = {
     ['passed', 'passed'],
     ['rejected', 'rejected'],
   ],
+  topic: [
+    ['partitions', 'partitions'],
+    ['appended', 'appended'],
+    ['unread', 'unread'],
+    ['lagMs', 'oldest unread ms'],
+    ['lostToRetention', 'lost (retention)'],
+    ['skippedByOffsetReset', 'skipped (reset)'],
+  ],
+  'consumer-group': [
+    ['consumers', 'consumers'],
+    ['activeConsumers', 'active'],
+    ['processed', 'processed'],
+    ['lag', 'lag'],
+    ['lagMs', 'lag ms'],
+    ['rebalances', 'rebalances'],
+    ['leftGroup', 'left group'],
+    ['redelivered', 'redelivered'],
+    ['deadLettered', 'dead letters'],
+  ],
 };
 
-const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters' };
+const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters', 'consumer-group': 'consumer groups' };
 
 export function formatReport(name: string, r: Report): string {
   const out: string[] = [];

@@ -607,6 +607,29 @@ export class ConsumerGroup extends SimNode implements TopicReader {
     return n;
   }
 
+  /**
+   * Records behind: appended and not yet processed (nor lost). Kafka's records-lag (log end -
+   * position) leaves out the batch a consumer holds, up to maxPollRecords each: with a backlog a
+   * poll takes it all and records-lag looks small while the work is still to do.
+   */
+  private behind(): number {
+    return (this.topic ? this.topic.lag() : 0) + this.inFlight - this.blocked.length;
+  }
+
+  /** Age of the oldest record not processed yet: unread, or in a consumer's batch. */
+  private behindMs(): number {
+    let worst = this.topic ? this.topic.lagMs() : 0;
+    const now = this.sim.now, entered = this.sim.items.entered;
+    for (const c of this.cs) {
+      if (c.state === WAITING) continue;
+      for (let k = c.batchPos + (c.state === BLOCKED ? 1 : 0); k < c.batchLen; k++) {
+        const item = c.batch[k]!;
+        if (item >= 0) worst = Math.max(worst, now - entered[item]!);
+      }
+    }
+    return worst;
+  }
+
   private lagCommitted(): number {
     const topic = this.topic;
     if (!topic) return 0;
@@ -637,8 +660,8 @@ export class ConsumerGroup extends SimNode implements TopicReader {
     w.set(F.latP99, this.lastWindow.p99);
     w.set(F.latMean, this.lastWindow.mean);
     w.set(F.utilization, this.lastWindow.utilization);
-    w.set(F.lag, this.topic ? this.topic.lag() : 0);
-    w.set(F.lagMs, this.topic ? this.topic.lagMs() : 0);
+    w.set(F.lag, this.behind());
+    w.set(F.lagMs, this.behindMs());
     w.set(F.partitions, this.assigned());
     w.set(F.activeConsumers, this.active());
     w.set(F.rebalancing, this.rebalancing ? 1 : 0);
@@ -667,9 +690,10 @@ export class ConsumerGroup extends SimNode implements TopicReader {
       deduplicated: this.deduplicated,
       inFlight: this.inFlight,
       holding: this.blocked.length,
-      lag: this.topic ? this.topic.lag() : 0,
+      lag: this.behind(),
+      lagMs: this.behindMs(),
+      recordsLag: this.topic ? this.topic.lag() : 0,
       lagCommitted: this.lagCommitted(),
-      lagMs: this.topic ? this.topic.lagMs() : 0,
       polls: this.polls,
       commits: this.commits,
       failedCommits: this.failedCommits,

@@ -87,9 +87,9 @@ export const F = {
   /** Service: workers waiting for the answer to a call (holding their slot). */
   calling: 25,
   // 26..33: logs and consumer groups (topic, consumer-group).
-  /** Topic and its group: records not yet read (log end - position, over all partitions). */
+  /** Topic: records not read yet (log end - position, over all partitions). Group: records not processed yet (those plus the batches in hand). */
   lag: 26,
-  /** Topic and its group: age of the oldest unread record, ms (0 when caught up). */
+  /** Topic: age of the oldest unread record, ms. Group: of the oldest record not processed yet (0 when caught up). */
   lagMs: 27,
   /** Topic: its partitions. Group: partitions assigned to its consumers. */
   partitions: 28,

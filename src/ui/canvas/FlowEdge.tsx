@@ -41,7 +41,7 @@ export const FlowEdge = memo(function FlowEdge({ id, source, target, sourceX, so
       {kind !== 'send' && (
         <EdgeLabelRenderer>
           <div className={`flow-edge__label flow-edge__label--${kind}`} style={{ transform: `translate(-50%, -100%) translate(${mid.x}px, ${mid.y - 4}px)` }}>
-            {kind === 'call' ? 'calls' : kind === 'scales' ? 'scales' : 'fallback'}
+            {kind === 'call' ? 'calls' : kind === 'scales' ? 'scales' : kind === 'dead-letter' ? 'dead letters' : 'fallback'}
           </div>
         </EdgeLabelRenderer>
       )}

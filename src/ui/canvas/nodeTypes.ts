@@ -12,6 +12,8 @@ import { ProducerNode } from './nodes/ProducerNode';
 import { QueueNode } from './nodes/QueueNode';
 import { RateLimiterNode } from './nodes/RateLimiterNode';
 import { ServiceNode } from './nodes/ServiceNode';
+import { TopicNode } from './nodes/TopicNode';
+import { ConsumerGroupNode } from './nodes/ConsumerGroupNode';
 import { FlowEdge } from './FlowEdge';
 
 // Module scope: a new object per render would make xyflow remount every node.
@@ -28,5 +30,7 @@ export const nodeTypes = {
   'concurrency-limiter': ConcurrencyLimitNode,
   autoscaler: AutoscalerNode,
   'connection-pool': ConnectionPoolNode,
+  topic: TopicNode,
+  'consumer-group': ConsumerGroupNode,
 } satisfies Record<NodeType, NodeTypes[string]>;
 export const edgeTypes: EdgeTypes = { flow: FlowEdge };

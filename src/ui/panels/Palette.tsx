@@ -47,6 +47,13 @@ const GROUPS: { name: string; entries: Entry[] }[] = [
       { kind: 'connection-pool', what: 'A database’s max connections: callers wait, then time out (HikariCP)' },
     ],
   },
+  {
+    name: 'Streams',
+    entries: [
+      { kind: 'topic', what: 'A Kafka-like partitioned log with retention: takes every record, deletes old ones' },
+      { kind: 'consumer-group', what: 'Consumers that read a topic, one per partition at most; lag, rebalances, redelivery' },
+    ],
+  },
 ];
 
 function onDragStart(e: DragEvent, kind: NodeType): void {

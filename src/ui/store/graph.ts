@@ -77,6 +77,7 @@ const ID_PREFIX: Partial<Record<NodeType, string>> = {
   'load-balancer': 'balancer',
   'load-shedder': 'shedder',
   'concurrency-limiter': 'conc-limit',
+  'consumer-group': 'group',
 };
 
 /** "queue-2", "breaker-1": the kind and the smallest number not taken. */

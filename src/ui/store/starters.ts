@@ -28,4 +28,7 @@ export const STARTERS: Record<NodeType, Record<string, unknown>> = {
   autoscaler: { metric: 'utilization', targetValue: 70, minReplicas: 1, maxReplicas: 10, syncPeriodMs: 5000, provisioningDelayMs: 10_000, scaleDownStabilizationMs: 60_000 },
   // HikariCP's pool size; its 30 s connectionTimeout is shortened so a timeout shows within a demo.
   'connection-pool': { maxConnections: 10, acquireTimeoutMs: 2000 },
+  // A workshop retention (Kafka keeps 7 days): a lagging group loses records within minutes.
+  topic: { partitions: 3, partitioning: 'key', retentionMs: 120_000 },
+  'consumer-group': { consumers: 2, processingTime: { dist: 'exponential', meanMs: 10 } },
 };

@@ -14,4 +14,6 @@ export const KIND_NAME: Record<NodeType, string> = {
   'concurrency-limiter': 'Concurrency limit',
   autoscaler: 'Autoscaler',
   'connection-pool': 'Connection pool',
+  topic: 'Topic',
+  'consumer-group': 'Consumer group',
 };

@@ -14,6 +14,8 @@ export const STATUS_TEXT: Record<NodeType, Record<Health, string>> = {
   'load-balancer': { idle: 'idle', healthy: 'spreading load', saturated: 'replicas busy', overflowing: 'replicas refusing' },
   'load-shedder': { idle: 'idle', healthy: 'admitting', saturated: 'near the limit', overflowing: 'shedding (503)' },
   'concurrency-limiter': { idle: 'idle', healthy: 'under the limit', saturated: 'at the limit', overflowing: 'refusing over the limit (503)' },
-  autoscaler: { idle: 'idle', healthy: 'holding steady', saturated: 'scaling up: replicas starting', overflowing: 'at max replicas' },
+  autoscaler: { idle: 'idle', healthy: 'holding steady', saturated: 'replicas starting', overflowing: 'at max replicas' },
   'connection-pool': { idle: 'idle', healthy: 'connections free', saturated: 'all in use: callers wait', overflowing: 'timing out (503)' },
+  topic: { idle: 'idle', healthy: 'appending', saturated: 'near retention', overflowing: 'losing unread records' },
+  'consumer-group': { idle: 'idle', healthy: 'keeping up', saturated: 'behind, catching up', overflowing: 'falling behind' },
 };

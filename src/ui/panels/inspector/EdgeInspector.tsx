@@ -10,6 +10,7 @@ const KINDS: { value: EdgeKind; label: string }[] = [
   { value: 'call', label: 'call (services)' },
   { value: 'fallback', label: 'fallback (breakers)' },
   { value: 'scales', label: 'scales (autoscalers)' },
+  { value: 'dead-letter', label: 'dead-letter (consumer groups)' },
 ];
 
 const MEANING: Record<EdgeKind, (from: string, to: string) => string> = {
@@ -17,6 +18,7 @@ const MEANING: Record<EdgeKind, (from: string, to: string) => string> = {
   call: (from, to) => `Each worker of ${from} calls ${to} and waits for the answer, holding its slot: a slow ${to} ties up ${from}.`,
   fallback: (from, to) => `While ${from} is open (or half-open and full), items go to ${to} instead: a cache, a degraded answer.`,
   scales: (from, to) => `${from} adds and removes replicas of ${to} (each with ${to}'s workers); no items flow along it.`,
+  'dead-letter': (from, to) => `Records ${from} could not process after every retry go to ${to}, the dead-letter topic, instead of failing.`,
 };
 
 /** A selected connection: what it means, and its kind (send, call or fallback) where valid. */

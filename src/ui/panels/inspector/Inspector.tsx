@@ -15,6 +15,7 @@ import './inspector.css';
 
 const ResilienceFields = lazy(() => import('./ResilienceFields'));
 const ScalingFields = lazy(() => import('./ScalingFields'));
+const StreamsFields = lazy(() => import('./StreamsFields'));
 
 /** The fields of each kind, below the label every node has. */
 function KindFields({ cfg }: { cfg: NodeConfig }) {
@@ -25,6 +26,13 @@ function KindFields({ cfg }: { cfg: NodeConfig }) {
       return <QueueFields cfg={cfg} />;
     case 'service':
       return <ServiceFields cfg={cfg} />;
+    case 'topic':
+    case 'consumer-group':
+      return (
+        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
+          <StreamsFields cfg={cfg} />
+        </Suspense>
+      );
     case 'autoscaler':
     case 'connection-pool':
       return (

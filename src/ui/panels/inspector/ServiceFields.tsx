@@ -14,7 +14,7 @@ import { HealthFields } from './HealthFields';
 const CallerFields = lazy(() => import('./CallerFields').then((m) => ({ default: m.CallerFields })));
 
 type Dist = ServiceTime['dist'];
-const DISTS: { value: Dist; label: string }[] = [
+export const DISTS: { value: Dist; label: string }[] = [
   { value: 'exponential', label: 'Exponential (random)' },
   { value: 'constant', label: 'Constant (always the same)' },
   { value: 'lognormal', label: 'Lognormal (long tail)' },

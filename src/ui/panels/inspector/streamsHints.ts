@@ -1,0 +1,22 @@
+/** One plain-language line per parameter of the log parts (Kafka's names in brackets). */
+export const STHINT = {
+  partitions: 'Independent ordered logs. A group reads each with one consumer at most, so this caps how many consumers can help. Kafka can add partitions, never remove them: a lower number applies after Reset.',
+  partitioning: 'By key: hash(key) mod partitions, so one key always lands on the same partition. Round-robin: each partition in turn.',
+  keys: 'How many distinct keys the records carry.',
+  hotKeyShare: 'Share of records with one hot key (0–1): its partition gets more than its share, and more consumers do not help it.',
+  retention: 'Records older than this are deleted, read or not (retention.ms, Kafka default 7 days). A group that lags further behind loses them.',
+  consumers: 'Consumers in the group. At most one per partition gets work; the rest sit idle. A change is a rebalance.',
+  processingTime: 'How long a consumer spends on one record. It handles its batch one record at a time.',
+  maxPollRecords: 'Records one poll returns at most (max.poll.records, default 500). A batch must be done within the poll interval.',
+  maxPollInterval: 'A consumer that does not poll again within this long leaves the group: a rebalance (max.poll.interval.ms, default 300,000 = 5 min).',
+  rebalance: 'Eager: every consumer gives up all partitions and waits (stop the world). Cooperative: only the partitions that move pause.',
+  rebalanceMs: 'How long the join and sync round takes once every member is back at poll.',
+  autoCommit: 'Commit the positions at a poll every auto-commit interval (enable.auto.commit). Untick: commit after each processed batch.',
+  autoCommitInterval: 'auto.commit.interval.ms (default 5000). Whatever was processed since the last commit is processed again after a consumer leaves.',
+  offsetReset: 'When retention deleted the record a consumer would read next: latest jumps to the end (skipping the rest), earliest to the oldest record left (auto.offset.reset, default latest).',
+  errorRate: 'Share of processing attempts that fail (transient: a retry may succeed), 0–1.',
+  poisonRate: 'Share of records that fail every attempt (poison pills), 0–1.',
+  maxRetries: 'Retries of a failing record before it goes to the dead-letter route (or fails). Spring Kafka retries 9 times.',
+  idempotent: 'Recognise a redelivered record and skip it (counted apart) instead of processing it twice.',
+  deadLetter: 'Records that fail every retry go to a dead-letter topic: wire the group to a topic and make that wire a dead-letter edge.',
+};
