@@ -62,7 +62,9 @@ export const ConsumerGroupNode = memo(function ConsumerGroupNode({ id, data }: N
     const idle = Math.max(0, consumers - active);
     setText(line.current, `${count(active)} active · ${count(idle)} idle`);
     setText(refs.lag ?? null, count(snap[b + F.lag]!));
-    setText(refs.behind ?? null, snap[b + F.lag]! > 0 ? ms(snap[b + F.lagMs]!) : '0 s');
+    const behindMs = snap[b + F.lagMs]!;
+    // Whole seconds from 10 s up: the counter column is narrow.
+    setText(refs.behind ?? null, snap[b + F.lag]! <= 0 ? '0 s' : behindMs >= 10_000 ? `${Math.round(behindMs / 1000)} s` : ms(behindMs));
     setText(refs.processed ?? null, count(snap[b + F.completed]!));
     setText(refs.redelivered ?? null, count(snap[b + F.redelivered]!));
     setText(refs.dead ?? null, count(snap[b + F.deadLettered]!));
