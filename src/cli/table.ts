@@ -121,6 +121,17 @@ export function formatReport(name: string, r: Report): string {
     out.push('', PLURAL[type] ?? `${type}s`);
     out.push(table([['  id', ...cols.map(([, h]) => h)], ...ids.map((id) => [`  ${id}`, ...cols.map(([k]) => num(r.nodes[id]![k]))])]));
   }
+  const killed = Object.keys(r.nodes).filter((id) => ((r.nodes[id]!.oomKills as number | undefined) ?? 0) > 0);
+  if (killed.length > 0) {
+    const cols: [string, string][] = [['memoryLimitBytes', 'limit bytes'], ['peakMemoryBytes', 'peak bytes'], ['oomKills', 'OOM kills'], ['lostToOom', 'lost'], ['refusedWhileRestarting', 'refused restarting']];
+    out.push('', 'memory (OOM-killed nodes)');
+    out.push(table([['  id', ...cols.map(([, h]) => h)], ...killed.map((id) => [`  ${id}`, ...cols.map(([k]) => num(r.nodes[id]![k]))])]));
+  }
+  if (r.edges) {
+    const cols: [string, string][] = [['mode', 'mode'], ['window', 'window'], ['unit', 'unit'], ['credit', 'credit'], ['maxBufferedUnits', 'max buffered'], ['sent', 'sent'], ['updates', 'updates'], ['stalls', 'stalls']];
+    out.push('', 'flow-controlled edges');
+    out.push(table([['  edge', ...cols.map(([, h]) => h)], ...Object.entries(r.edges).map(([id, e]) => [`  ${id}`, ...cols.map(([k]) => num(e[k]))])]));
+  }
   const e = r.endToEnd;
   out.push('', `end to end: ${groupDigits(e.completed)} completed, latency mean ${num(e.meanLatencyMs)} ms, p50 ${num(e.p50LatencyMs)} ms, p99 ${num(e.p99LatencyMs)} ms`);
   const t = r.totals;

@@ -59,7 +59,7 @@ export const WindowGauge = memo(function WindowGauge({ edgeId, flow, x, y }: { e
       data-state="open"
       role="meter"
       aria-label={`Flow-control window on ${edgeId.replace('->', ' to ')}`}
-      style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 6}px)` }}
+      style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 10}px)` }}
     >
       <div className="bp-window__track">
         <div className="bp-window__bar" ref={bar} />

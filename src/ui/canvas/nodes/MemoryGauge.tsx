@@ -15,6 +15,9 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
   const bar = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLSpanElement>(null);
   const banner = useRef<HTMLParagraphElement>(null);
+  // What the last kill lost: the difference in items lost since the kill before (frames come far
+  // more often than kills, which are at least a restart delay apart).
+  const books = useRef({ kills: 0, lost: 0, lastLost: 0 }).current;
 
   useNodeFrames(id, ({ snap, b }) => {
     const used = snap[b + F.memoryBytes]!;
@@ -23,8 +26,15 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
     const down = snap[b + F.down]! === 1;
     setFill(bar.current, limit > 0 ? used / limit : 0);
     setText(text.current, `mem ${bytes(used)} / ${limit < 0 ? 'no limit' : bytes(limit)}${kills > 0 ? ` · ${kills} OOM kill${kills === 1 ? '' : 's'}` : ''}`);
+    const lostTotal = snap[b + F.oomLost]!;
+    if (kills < books.kills) books.kills = books.lost = 0; // a new run
+    if (kills > books.kills) {
+      books.lastLost = lostTotal - books.lost;
+      books.kills = kills;
+      books.lost = lostTotal;
+    }
     const left = Math.max(0, snap[b + F.restartAt]! - snap[G.now]!);
-    setText(banner.current, down ? `OOMKilled: lost ${Math.round(snap[b + F.oomLost]!).toLocaleString('en')} items · restarting in ${(left / 1000).toFixed(1)} s` : '');
+    setText(banner.current, down ? `OOMKilled: lost ${Math.round(books.lastLost).toLocaleString('en')} items · restarting in ${(left / 1000).toFixed(1)} s` : '');
     setData(root.current, 'state', down ? 'down' : limit > 0 && used >= 0.8 * limit ? 'high' : 'ok');
   });
 

@@ -1,0 +1,73 @@
+/**
+ * Memory and flow control, as a person meets them (issue 5): an unbounded queue under a flash sale
+ * is OOM-killed, says so on the canvas and on the timeline, and restarts; a slow HTTP/2 reader
+ * throttles its sender, with the credit window shown on the wire.
+ */
+import { test, expect, snap } from './fixtures';
+import { canvasSettled, clickWire, counter, deleteNode, dragWire, edges, node, openApp, playButton, selectNode, setField, setSpeed } from './app';
+
+const inspector = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+test('an unbounded queue under a flash sale is OOM-killed, loses what it held, restarts and fills again', async ({ page }) => {
+  await openApp(page);
+  // The default design: clients → buffer → workers (about 100 items/s).
+  await selectNode(page, 'clients');
+  await setField(page, 'Rate', '1000');
+  await selectNode(page, 'buffer');
+  await inspector(page).getByRole('checkbox', { name: 'Unbounded' }).check();
+  // Half a MiB: 512 items of 1 KiB. 900 items/s of growth fill it in about 0.6 s.
+  await setField(page, 'Memory limit', '0.5');
+  await setField(page, 'Restart delay', '3000');
+
+  await setSpeed(page, '1x');
+  await playButton(page).click();
+  await expect(node(page, 'buffer')).toContainText('/ 512 KiB');
+  const banner = node(page, 'buffer').getByRole('status');
+  await expect(banner).toContainText(/OOMKilled: lost 513 items · restarting in \d\.\d s/, { timeout: 15_000 });
+  await expect(node(page, 'buffer')).toContainText('1 OOM kill');
+  await snap(page, 'memory-oom-killed');
+  // While it is down, the clients are refused (503) and the node turns red.
+  await expect.poll(() => counter(page, 'clients', 'Refused')).toBeGreaterThan(100);
+  await expect(node(page, 'buffer').locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
+  // The timeline: the kill (and then the restart) drawn as marks on the selected part's charts.
+  await expect
+    .poll(async () => Math.max(0, ...(await page.getByRole('img', { name: / chart, / }).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.marks ?? 0))))))
+    .toBeGreaterThan(0);
+  // Back after 3 s, empty, filling again and killed again (a node that is down cannot be killed): the sawtooth.
+  await expect(node(page, 'buffer')).toContainText(/[2-9] OOM kills/, { timeout: 15_000 });
+  await expect(banner).toContainText('OOMKilled: lost 513 items');
+  await snap(page, 'memory-sawtooth');
+});
+
+test('a slow HTTP/2 reader throttles the sender; the window is shown on the wire', async ({ page }) => {
+  await openApp(page);
+  await deleteNode(page, 'buffer');
+  await canvasSettled(page);
+  await dragWire(page, 'clients', 'workers');
+  await expect(edges(page)).toHaveCount(1);
+  await selectNode(page, 'clients');
+  await setField(page, 'Rate', '500');
+  await setField(page, 'Item size', '4096');
+
+  await clickWire(page, 'clients', 'workers');
+  const flow = inspector(page).getByRole('group', { name: 'Flow control' });
+  await flow.getByLabel('Credit').selectOption('http2');
+  await expect(flow.getByRole('textbox', { name: 'Stream window' })).toHaveValue('65535');
+  const gauge = page.getByRole('meter', { name: 'Flow-control window on clients to workers' });
+  await expect(gauge).toBeVisible();
+
+  await setSpeed(page, '1x');
+  await playButton(page).click();
+  // 16 messages of 4 KiB fill the 64 KiB window; the client waits for WINDOW_UPDATEs.
+  await expect(gauge).toContainText('sender blocked', { timeout: 15_000 });
+  await expect(gauge).toContainText(/HTTP\/2 window [\d.]+ (KiB|B) \/ 64 KiB/);
+  await expect(node(page, 'clients')).toContainText('blocked: waiting for room');
+  await snap(page, 'memory-http2-slow-reader');
+  // Throttled to the reader's pace (about 100/s), nothing refused: backpressure, not loss.
+  const t0 = await counter(page, 'clients', 'Sent');
+  await page.waitForTimeout(3000);
+  const sent = (await counter(page, 'clients', 'Sent')) - t0;
+  expect(sent).toBeLessThan(3 * 200);
+  expect(sent).toBeGreaterThan(3 * 50);
+  expect(await counter(page, 'clients', 'Refused')).toBe(0);
+});
