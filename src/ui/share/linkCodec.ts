@@ -158,7 +158,7 @@ async function decodeV1(data: string): Promise<Parsed<Scenario>> {
       LINK,
       inflated.why === 'too-big'
         ? `its data unpacks to more than ${formatBytes(MAX_SCENARIO_BYTES)}, more than any scenario; refused without unpacking the rest`
-        : 'the link is damaged or cut short: its data does not unpack (copy the whole link again)',
+        : 'the link is damaged or cut short: its data does not unpack',
     );
   }
   return scenarioFromBytes(inflated.bytes, LINK);
