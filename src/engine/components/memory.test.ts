@@ -146,3 +146,105 @@ describe('memory: an unbounded queue under sustained overload', () => {
     expect(sim.report().nodes.q!.lostToOom).toBe(65);
   });
 });
+
+describe('memory: services and how they take work', () => {
+  /** 500 orders/s of 1 KiB at a service of 4 workers x 20 ms each: it can do 200/s. */
+  const overloaded = (service: Partial<NodeInput>, durationMs = 30_000) =>
+    scenario(
+      [
+        { id: 'api', type: 'producer', rate: 500, arrival: 'constant', sizeBytes: KiB },
+        { id: 'worker', type: 'service', concurrency: 4, serviceTime: { dist: 'constant', ms: 20 }, ...service } as NodeInput,
+      ],
+      [['api', 'worker']],
+      { durationMs },
+    );
+
+  it('pull: never more than workers x batch in flight (the semaphore pattern); the sender waits for the rest', () => {
+    const sim = traced(overloaded({ intake: { mode: 'pull', batch: 5 } }));
+    let most = 0;
+    for (let t = 100; t <= 30_000; t += 100) {
+      sim.runUntil(t);
+      most = Math.max(most, sim.sim.nodes[1]!.held());
+    }
+    const r = sim.report();
+    expect(most).toBe(4 * 5);
+    expect(r.nodes.worker!.inFlightLimit).toBe(20);
+    expect(r.nodes.worker!.oomKills).toBe(0);
+    expect(r.nodes.api!.blockedMs as number).toBeGreaterThan(0.5 * 30_000);
+    expect(r.nodes.worker!.peakMemoryBytes).toBe(20 * KiB);
+    expect(conserved(sim)).toBe(true);
+  });
+
+  it('push: an unbounded intake grows until the OOM killer ends it, losing its buffer and the work in service', () => {
+    // 300/s of growth, 1 KiB each, under a 1 MiB limit: over it after ~3.4 s.
+    const sim = traced(overloaded({ intake: { mode: 'push' }, memoryLimitBytes: 1024 * KiB, restartDelayMs: 1000 }, 10_000));
+    sim.runUntil(4000);
+    const kill = sim.report().timeline.find((e) => e.kind === 'oom-killed' && e.node === 'worker')!;
+    expect(kill.atMs).toBeGreaterThan(3300);
+    expect(kill.atMs).toBeLessThan(3500);
+    const lost = sim.trace.filter(([t, , outcome, node]) => t === kill.atMs && outcome === 'dropped' && node === 'worker');
+    // 1,025 items made it 1 KiB too many: the 4 in service and 1,021 waiting in its buffer.
+    expect(lost.length).toBe(1025);
+    expect(sim.report().nodes.worker!.lostToOom).toBe(1025);
+    expect(sim.sim.nodes[1]!.held()).toBe(0);
+    // Down: the sender's items are refused with 503 until it restarts.
+    expect(sim.report().reasons.restarting).toMatchObject({ status: 503 });
+    sim.runToEnd();
+    expect(sim.report().timeline.filter((e) => e.kind === 'restarted' && e.node === 'worker').length).toBeGreaterThanOrEqual(1);
+    expect(conserved(sim)).toBe(true);
+  });
+
+  it('one item per free worker (the default): memory is bounded by the workers and the limit is never reached', () => {
+    const sim = createSimulation(overloaded({ memoryLimitBytes: 8 * KiB }));
+    sim.runToEnd();
+    const w = sim.report().nodes.worker!;
+    expect(w.oomKills).toBe(0);
+    expect(w.peakMemoryBytes).toBe(4 * KiB);
+  });
+
+  it('an M/M/1 at rho = 0.9 is never killed by the default limit', () => {
+    const sim = createSimulation(
+      scenario(
+        [
+          { id: 'in', type: 'producer', rate: 90 },
+          { id: 'q', type: 'queue', capacity: null },
+          { id: 's', type: 'service', serviceTime: { dist: 'exponential', meanMs: 10 } },
+        ],
+        [
+          ['in', 'q'],
+          ['q', 's'],
+        ],
+        { durationMs: 600_000 },
+      ),
+    );
+    sim.runToEnd();
+    const r = sim.report();
+    expect(r.nodes.q!.oomKills).toBe(0);
+    expect(r.nodes.s!.oomKills).toBe(0);
+    expect(r.reasons['oom-killed']).toBeUndefined();
+  });
+});
+
+describe('ItemSet (the items in service an OOM kill must find)', () => {
+  it('behaves like a Set of item ids', async () => {
+    const { ItemSet } = await import('./memory');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 3000 })), { maxLength: 300 }), (ops) => {
+        const a = new ItemSet();
+        const b = new Set<number>();
+        for (const [add, id] of ops) {
+          if (add) {
+            a.add(id);
+            b.add(id);
+          } else expect(a.delete(id)).toBe(b.delete(id));
+          expect(a.size).toBe(b.size);
+        }
+        expect([...a].sort((x, y) => x - y)).toEqual([...b].sort((x, y) => x - y));
+        a.clear();
+        expect(a.size).toBe(0);
+        for (const id of b) expect(a.has(id)).toBe(false);
+      }),
+    );
+  });
+});

@@ -24,7 +24,7 @@ import { TimeAverage } from '../metrics/series';
 import type { NodeConfig, ServiceConfig } from '../scenario/schema';
 import { makeSampler, moments, type Sampler } from './distributions';
 import { R_RESTARTED } from '../kernel/protocol';
-import { Memory, R_OOM_KILLED, R_RESTARTING, TL_OOM_KILLED } from './memory';
+import { ItemSet, Memory, R_OOM_KILLED, R_RESTARTING, TL_OOM_KILLED } from './memory';
 import { TL_NOT_READY, TL_READY, TL_RESTARTED } from '../metrics/timeline';
 import { SimNode } from './node';
 
@@ -75,7 +75,7 @@ export class Service extends SimNode implements CallerOwner {
   /** Bytes of the items it holds (intake, in service, calling, holding) against its memory limit. */
   readonly mem = new Memory();
   /** Items in service when restarts can happen (liveness configured), so a restart can end them. */
-  private tracked: Set<number> | null = null;
+  private tracked: ItemSet | null = null;
   private epoch = 0;
   private meanServiceMs = 0;
 
@@ -116,7 +116,7 @@ export class Service extends SimNode implements CallerOwner {
     this.mem.configure(c);
     this.inboxRoom = c.intake?.mode === 'push' ? Infinity : c.intake?.mode === 'pull' ? c.concurrency * this.replicas * (c.intake.batch - 1) : 0;
     // An OOM kill, like a restart, must find the items in service.
-    if ((c.liveness || this.mem.limit !== Infinity) && !this.tracked) this.tracked = new Set();
+    if ((c.liveness || this.mem.limit !== Infinity) && !this.tracked) this.tracked = new ItemSet();
     if (this.mem.over && !this.mem.down) this.oomKill();
     this.startFromInbox();
     if (!c.readiness) this.ready = true;
