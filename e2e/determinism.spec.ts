@@ -40,6 +40,7 @@ const CASES = [
   { name: 'the default scenario', file: join(ROOT, 'scenarios/default.json'), durationMs: 20_000, seed: 42 },
   { name: 'M/M/1/K', file: join(ROOT, 'scenarios/mm1k.json'), durationMs: 10_000, seed: 7 },
   { name: 'the 30-node bench scenario', file: 'bench30', durationMs: 2_000, seed: 3 },
+  { name: 'Kafka lag (topic, consumer group, dead letters)', file: join(ROOT, 'scenarios/kafka-lag.json'), durationMs: 300_000, seed: 5 },
 ];
 
 for (const c of CASES) {
