@@ -3,9 +3,14 @@
  * whether it showed its point; go back to one's own design; script an event from the inspector
  * and watch it happen.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect, snap } from './fixtures';
 import { counter, node, openApp, pauseButton, playButton, selectNode, setSpeed, steadyClock } from './app';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lessonsButton = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Lessons', exact: true });
 const lessonPanel = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Lesson' });
 const check = (page: import('@playwright/test').Page) => page.getByRole('status', { name: 'Lesson check' });
@@ -15,6 +20,8 @@ test('every lesson opens from the menu, runs at Max speed and shows its point', 
   await openApp(page);
   await lessonsButton(page).click();
   const items = page.getByRole('menu', { name: 'Lessons' }).getByRole('menuitem');
+  await expect(items.first()).toBeFocused(); // fetched on first open, then focused for the keyboard
+  await snap(page, 'l0-lessons-menu');
   const titles = (await items.allTextContents()).map((t) => t.replace(/^\d+/, '').trim());
   expect(titles.length).toBeGreaterThanOrEqual(13);
   await page.keyboard.press('Escape');
@@ -111,4 +118,27 @@ test('a scripted event added in the inspector happens at its time: the producer 
 async function steadyClockWhilePlaying(page: import('@playwright/test').Page): Promise<number> {
   const { simMs } = await import('./app');
   return simMs(page);
+}
+
+/** The CLI's verdict on a lesson file (the same engine in Node). */
+function cliCheck(file: string): { name: string; clauses: { says: string; measured: string }[] } {
+  const path = join(ROOT, 'scenarios/lessons', file);
+  const out = JSON.parse(execFileSync('npm', ['run', '--silent', 'sim', '--', path, '--json'], { cwd: ROOT, encoding: 'utf8' })) as {
+    check: { clauses: { says: string; measured: string }[] };
+  };
+  return { name: (JSON.parse(readFileSync(path, 'utf8')) as { name: string }).name, clauses: out.check.clauses };
+}
+
+for (const file of ['07-slow-database-breaker.json', '10-metastable-failure.json']) {
+  test(`the app and the CLI measure the same on ${file} (scripted events in the worker)`, async ({ page }) => {
+    const expected = cliCheck(file);
+    await openApp(page);
+    await setSpeed(page, 'Max');
+    await lessonsButton(page).click();
+    await page.getByRole('menuitem', { name: expected.name }).click();
+    await playButton(page).click();
+    await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
+    await expect(check(page)).not.toContainText('So far');
+    await expect(check(page).getByRole('listitem')).toHaveText(expected.clauses.map((c) => `✓ ${c.says} (${c.measured})`));
+  });
 }

@@ -1,16 +1,29 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { noticeStore } from '../store/noticeStore';
-import { LESSONS } from './catalog';
+import { listLessons, type LessonEntry } from './catalog';
 import { lessonStore, useLessons } from './lessonStore';
 import './lessons.css';
 
 /** The toolbar's "Lessons" menu: every lesson by title, and the way back to one's own design. */
 export function LessonsMenu() {
   const [open, setOpen] = useState(false);
+  const [lessons, setLessons] = useState<LessonEntry[] | null>(null);
   const hasMine = useLessons((s) => s.myDesign !== null);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open || lessons) return;
+    let alive = true;
+    listLessons().then(
+      (l) => alive && setLessons(l),
+      () => alive && noticeStore.getState().showAlert('The lessons could not be loaded; check the connection and try again.'),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [open, lessons]);
 
   useEffect(() => {
     if (!open) return;
@@ -25,12 +38,16 @@ export function LessonsMenu() {
     };
     document.addEventListener('pointerdown', onDown);
     document.addEventListener('keydown', onKey);
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     return () => {
       document.removeEventListener('pointerdown', onDown);
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
+
+  // Focus the first item once the items are there (a menu opened from the keyboard stays usable).
+  useEffect(() => {
+    if (open && lessons) root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open, lessons]);
 
   const choose = (id: string) => {
     setOpen(false);
@@ -59,7 +76,12 @@ export function LessonsMenu() {
       </button>
       {open && (
         <ul className="bp-lessons-menu__list" role="menu" id={menuId} aria-label="Lessons" onKeyDown={onMenuKey}>
-          {LESSONS.map((l, i) => (
+          {!lessons && (
+            <li role="none" className="bp-lessons-menu__loading">
+              Loading lessons…
+            </li>
+          )}
+          {(lessons ?? []).map((l, i) => (
             <li key={l.id} role="none">
               <button type="button" role="menuitem" className="bp-lessons-menu__item" onClick={() => choose(l.id)}>
                 <span className="bp-lessons-menu__n" aria-hidden="true">
