@@ -60,7 +60,9 @@ export class Autoscaler extends SimNode {
   private lastDesired = 0;
   /** The last recommendation before stabilization and the scale-up limit. */
   private lastRec = 0;
-  private timer = false;
+  /** When the next decision is due, and when the last one was (a live edit of syncPeriodMs moves the next). */
+  private nextDecision = Infinity;
+  private lastDecision = 0;
 
   decisions = 0;
   scaleUps = 0;
@@ -79,6 +81,14 @@ export class Autoscaler extends SimNode {
     const requested = this.ready + this.starting.length;
     const clamped = Math.min(this.ceiling, Math.max(this.cfg.minReplicas, requested));
     if (clamped !== requested) this.scaleTo(clamped);
+    // A shorter period takes effect from the last decision; a longer one after the next.
+    const due = Math.max(this.sim.now, this.lastDecision + this.cfg.syncPeriodMs);
+    if (due < this.nextDecision) this.scheduleDecision(due);
+  }
+
+  private scheduleDecision(at: number): void {
+    this.nextDecision = at;
+    this.sim.schedule(at, PRIO_NORMAL, this.index, DECIDE, 0);
   }
 
   override start(): void {
@@ -87,8 +97,7 @@ export class Autoscaler extends SimNode {
     this.lastDesired = this.ready;
     this.apply();
     this.markArea();
-    this.timer = true;
-    this.sim.schedule(this.sim.now + this.cfg.syncPeriodMs, PRIO_NORMAL, this.index, DECIDE, 0);
+    this.scheduleDecision(this.sim.now + this.cfg.syncPeriodMs);
   }
 
   /** Runs `ready` replicas of the target: a live edit of its worker count, or of its consumers. */
@@ -137,7 +146,8 @@ export class Autoscaler extends SimNode {
   private decide(): void {
     const c = this.cfg;
     const now = this.sim.now;
-    this.sim.schedule(now + c.syncPeriodMs, PRIO_NORMAL, this.index, DECIDE, 0);
+    this.lastDecision = now;
+    this.scheduleDecision(now + c.syncPeriodMs);
     if (!this.target) return;
     this.decisions++;
     const requested = this.ready + this.starting.length;
@@ -192,7 +202,10 @@ export class Autoscaler extends SimNode {
   }
 
   override handle(kind: number): void {
-    if (kind === DECIDE) return this.decide();
+    if (kind === DECIDE) {
+      if (this.sim.now === this.nextDecision) this.decide(); // else superseded by a live edit
+      return;
+    }
     if (kind !== ARRIVE) return;
     const now = this.sim.now;
     // A cancelled replica leaves its arrival event behind: only the due ones arrive.

@@ -64,6 +64,18 @@ describe('autoscaler (HorizontalPodAutoscaler)', () => {
     expect(conserved(sim)).toBe(true);
   });
 
+  it('a live edit of the decision interval counts from the last decision', () => {
+    const sim = overloaded({ syncPeriodMs: 15_000, provisioningDelayMs: 0 });
+    sim.runUntil(1_000);
+    expect(sim.setParams('hpa', { syncPeriodMs: 2_000 }).ok).toBe(true);
+    sim.runUntil(1_999);
+    expect(sim.report().nodes.hpa!.decisions).toBe(0);
+    sim.runUntil(2_000);
+    expect(sim.report().nodes.hpa!.decisions).toBe(1);
+    sim.runUntil(16_000); // every 2 s from there, and nothing left over from the old 15 s period
+    expect(sim.report().nodes.hpa!.decisions).toBe(8);
+  });
+
   it('never leaves [minReplicas, maxReplicas], however large the overload', () => {
     const sim = overloaded({ minReplicas: 2, maxReplicas: 3, syncPeriodMs: 1000, provisioningDelayMs: 0 }, 1000);
     sim.runUntil(0);

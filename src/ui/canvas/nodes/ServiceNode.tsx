@@ -80,6 +80,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
     );
     const replicas = data.concurrency > 0 ? Math.round(workers / data.concurrency) : 0;
     const restarts = snap[b + F.restarts]!;
+    setData(badges.current, 'warn', snap[b + F.notReady]! > 0 || restarts > 0 ? 'true' : 'false');
     setText(
       badges.current,
       [scaled ? `${count(replicas)} replica${replicas === 1 ? '' : 's'}` : '', snap[b + F.notReady]! > 0 ? 'not ready' : '', restarts > 0 ? `${count(restarts)} restart${restarts === 1 ? '' : 's'}` : '']
@@ -109,7 +110,7 @@ export const ServiceNode = memo(function ServiceNode({ id, data }: NodeProps<Nod
       <div className="bp-node__line bp-live" ref={busy}>
         0 / {data.concurrency} busy
       </div>
-      <div className="bp-node__line bp-node__warn bp-live" ref={badges} aria-label="Replicas and health" />
+      <div className="bp-node__line bp-node__badges bp-live" ref={badges} aria-label="Replicas and health" />
       <Counters specs={COUNTERS} refs={refs} />
       {calls && <Counters specs={CALL_COUNTERS} refs={refs} />}
       <MemoryGauge id={id} />

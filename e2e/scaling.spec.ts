@@ -1,0 +1,57 @@
+/**
+ * Capacity that arrives late: the default design (a little overloaded queue in front of one
+ * worker) shows when its queue will be full, then an autoscaler is added by hand, wired to the
+ * service and tuned in the inspector. It decides at once that two replicas are needed, but the
+ * second serves only after the provisioning delay; then the queue drains and the warning goes.
+ */
+import { test, expect, snap } from './fixtures';
+import { addFromPalette, canvasSettled, counter, dragWire, edges, node, openApp, playButton, selectNode, setField, setSpeed, simMs } from './app';
+
+const fullIn = (page: import('@playwright/test').Page, id: string) => node(page, id).getByLabel('Projected time until full');
+
+test('a filling queue says when it will be full; an autoscaler adds a replica only after its provisioning delay', async ({ page }) => {
+  await openApp(page);
+
+  // 110 items/s against about 100/s: the 50-item buffer fills at about 10 a second.
+  await playButton(page).click();
+  await expect(fullIn(page, 'buffer')).toHaveText(/^full in \d+ s$/, { timeout: 15_000 });
+  const seconds = Number(/(\d+)/.exec((await fullIn(page, 'buffer').textContent()) ?? '')![1]);
+  expect(seconds).toBeGreaterThan(0);
+  expect(seconds).toBeLessThan(120);
+  await snap(page, 's1-full-in');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  await addFromPalette(page, 'Autoscaler');
+  const hpa = 'autoscaler-1';
+  await canvasSettled(page);
+  await dragWire(page, hpa, 'workers');
+  await expect(edges(page)).toHaveCount(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(node(page, hpa)).toContainText('scales workers');
+
+  await selectNode(page, hpa);
+  await setField(page, 'Target', '50');
+  await setField(page, 'Decide every', '2000');
+  await setField(page, 'Provisioning delay', '5000');
+  await expect(node(page, hpa)).toContainText('50% busy');
+  await expect(node(page, hpa)).toContainText('+5 s to start');
+
+  // Wiring restarted the run at 0 s; the edits count from there. The first decision (at 2 s) sees
+  // 100% busy against 50%:
+  // ceil(1 x 2) = 2 replicas; the second one serves from 2 + 5 = 7 s.
+  await setSpeed(page, '2x');
+  await playButton(page).click();
+  await expect.poll(() => counter(page, hpa, 'Starting'), { timeout: 20_000 }).toBe(1);
+  const askedAt = await simMs(page);
+  expect(askedAt).toBeGreaterThanOrEqual(2000);
+  await snap(page, 's2-replica-starting');
+  expect(await node(page, 'workers').textContent()).not.toContain('2 replicas');
+  await expect(node(page, 'workers')).toContainText('2 replicas', { timeout: 20_000 });
+  const servedAt = await simMs(page);
+  expect(servedAt).toBeGreaterThanOrEqual(7000);
+  await expect(node(page, hpa).locator('.bp-fill__text')).toHaveText('2 / 10 replicas');
+
+  // Twice the workers: the buffer drains and stops filling.
+  await expect(fullIn(page, 'buffer')).toHaveText('', { timeout: 20_000 });
+  await snap(page, 's3-scaled-up');
+});
