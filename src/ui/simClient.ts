@@ -56,12 +56,14 @@ export function startSimulation(scenario: Scenario, seed: number): void {
     frameStore.push(frame);
     runStore.getState().syncStatus(frame.status);
   };
-  (async () => {
-    await remote.connect(proxy(onFrame));
-    await remote.setSpeed(runStore.getState().speed);
-    await remote.load(scenario, seed);
-    if (gen === generation) runStore.getState().setWorker('ready');
-  })().catch((e: unknown) => crashed(gen, describe(e)));
+  // Posted at once and in order, not one after another's answer: a command sent meanwhile (an edit
+  // made while the worker starts) then arrives after the first load instead of being overtaken by it.
+  Promise.all([remote.connect(proxy(onFrame)), remote.setSpeed(runStore.getState().speed), remote.load(scenario, seed)]).then(
+    () => {
+      if (gen === generation) runStore.getState().setWorker('ready');
+    },
+    (e: unknown) => crashed(gen, describe(e)),
+  );
 
   // Judged by how long a ping stays unanswered, not by time since the last answer: a background
   // tab runs this timer once a minute, and that must not read as a dead worker.
