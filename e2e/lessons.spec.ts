@@ -142,3 +142,19 @@ for (const file of ['07-slow-database-breaker.json', '10-metastable-failure.json
     await expect(check(page).getByRole('listitem')).toHaveText(expected.clauses.map((c) => `✓ ${c.says} (${c.measured})`));
   });
 }
+
+test('a lesson that ran to its end plays again from 0 s when Play is pressed', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, 'Max');
+  await lessonsButton(page).click();
+  await page.getByRole('menuitem', { name: 'Queue sizing: throughput x acceptable latency' }).click();
+  await playButton(page).click();
+  await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
+  await expect(page.getByLabel('Simulated time', { exact: true })).toHaveText('60.0 s');
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  // Started over: the clock is back in single-digit seconds and the verdict is about the new run.
+  await expect(page.getByLabel('Simulated time', { exact: true })).toHaveText(/^\d\.\d s$/);
+  await expect(check(page)).toContainText(/Press Play|So far/);
+  await pauseButton(page).click();
+});

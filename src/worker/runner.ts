@@ -82,7 +82,9 @@ export class Runner {
   }
 
   play(): void {
-    if (!this.sim || this.playing || this.sim.halted || this.sim.now >= this.endMs()) return;
+    if (!this.sim || this.playing || this.sim.halted) return;
+    // A lesson that ran to its end plays again from 0 s, as a video does.
+    if (this.sim.now >= this.endMs()) this.rebuild(this.scenario!, this.seed);
     this.playing = true;
     this.meter.reset();
     this.startTicking();
