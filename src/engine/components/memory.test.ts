@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conserved, scenario, traced } from '../testing/build';
-import { createSimulation, type NodeInput } from '../index';
+import { createSimulation, parseScenario, type NodeInput } from '../index';
 import { DEFAULT_MEMORY_LIMIT_BYTES } from './memory';
 
 const KiB = 1024;
@@ -245,6 +245,60 @@ describe('ItemSet (the items in service an OOM kill must find)', () => {
         expect(a.size).toBe(0);
         for (const id of b) expect(a.has(id)).toBe(false);
       }),
+    );
+  });
+});
+
+describe('conservation with memory limits, intakes and flow-controlled edges (property)', () => {
+  it('produced = completed + refused + dropped + expired + failed + timedOut + inSystem at every step, kills and all', async () => {
+    const fc = (await import('fast-check')).default;
+    const flow = fc.oneof(
+      fc.constant(undefined),
+      fc.constant({ mode: 'http2' as const, streamWindowBytes: 8192 }),
+      fc.constant({ mode: 'tcp' as const, receiveWindowBytes: 6000 }),
+      fc.constant({ mode: 'reactive-streams' as const, prefetch: 8 }),
+      fc.constant({ mode: 'node-stream' as const, highWaterMark: 4 }),
+    );
+    const intake = fc.oneof(fc.constant(undefined), fc.constant({ mode: 'push' as const }), fc.record({ mode: fc.constant('pull' as const), batch: fc.integer({ min: 1, max: 5 }) }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 50, max: 3000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 4, max: 400 }),
+        fc.integer({ min: 4, max: 400 }),
+        fc.constantFrom<'drop-newest' | 'block'>('drop-newest', 'block'),
+        intake,
+        flow,
+        flow,
+        fc.integer({ min: 0, max: 99 }),
+        (rate, sizeBytes, queueKiB, serviceKiB, overflow, svcIntake, f1, f2, seed) => {
+          const parsed = parseScenario({
+            version: 1,
+            seed,
+            durationMs: 4000,
+            nodes: [
+              { id: 'p', type: 'producer', rate, sizeBytes },
+              { id: 'q', type: 'queue', capacity: overflow === 'block' ? 50 : null, overflow, memoryLimitBytes: queueKiB * KiB, restartDelayMs: 300 },
+              { id: 's', type: 'service', concurrency: 3, serviceTime: { dist: 'exponential', meanMs: 15 }, memoryLimitBytes: serviceKiB * KiB, restartDelayMs: 200, ...(svcIntake ? { intake: svcIntake } : {}) },
+              { id: 'sink', type: 'service', concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 5 } },
+            ],
+            edges: [{ from: 'p', to: 'q' }, { from: 'q', to: 's', ...(f1 ? { flow: f1 } : {}) }, { from: 's', to: 'sink', ...(f2 ? { flow: f2 } : {}) }],
+          });
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+          const sim = createSimulation(parsed.value);
+          for (let t = 250; t <= 4000; t += 250) {
+            sim.runUntil(t);
+            expect(conserved(sim)).toBe(true);
+            const r = sim.report();
+            for (const id of ['q', 's']) {
+              const n = r.nodes[id]!;
+              expect(n.memoryBytes as number).toBeGreaterThanOrEqual(0);
+              expect(n.memoryBytes as number).toBeLessThanOrEqual(n.memoryLimitBytes as number);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
