@@ -55,3 +55,25 @@ test('a filling queue says when it will be full; an autoscaler adds a replica on
   await expect(fullIn(page, 'buffer')).toHaveText('', { timeout: 20_000 });
   await snap(page, 's3-scaled-up');
 });
+
+test('an alert on the queue’s growth rate is set in the inspector and kept with the design', async ({ page }) => {
+  await openApp(page);
+  await selectNode(page, 'buffer');
+  const alerts = page.getByRole('region', { name: 'Alerts' });
+  await alerts.getByLabel('Alert when it').selectOption({ label: 'grows faster than' });
+  await alerts.getByLabel('Alert threshold').fill('3');
+  await alerts.getByRole('button', { name: 'Add alert' }).click();
+  await expect(alerts.getByRole('listitem')).toHaveText(['grows faster than 3 items/s✕']);
+  // A rule a node does not have is refused with the reason, and nothing is added.
+  await alerts.getByLabel('Alert threshold').fill('lots');
+  await alerts.getByRole('button', { name: 'Add alert' }).click();
+  await expect(alerts.getByRole('alert')).toHaveText('Threshold: expected a number');
+  await expect(alerts.getByRole('listitem')).toHaveCount(1);
+
+  await setSpeed(page, '2x');
+  await playButton(page).click();
+  await expect.poll(() => simMs(page), { timeout: 20_000 }).toBeGreaterThan(8000);
+  await snap(page, 's4-alert');
+  await alerts.getByRole('button', { name: /^Remove alert/ }).click();
+  await expect(alerts.getByRole('listitem')).toHaveCount(0);
+});

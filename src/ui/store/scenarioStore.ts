@@ -6,6 +6,7 @@ import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, t
 import { createStore } from 'zustand/vanilla';
 import type { EdgeKind, NodeType, Scenario, ScenarioIssue, ScriptedEvent } from '../../engine/index';
 import { eventsWithout, withEvents } from '../lessons/scriptedEvents';
+import { alertsWithout, withAlert, type AlertRuleInput } from './alerts';
 import {
   connectionError,
   defaultEdgeKind,
@@ -46,6 +47,10 @@ export interface ScenarioState {
   setSeed(seed: number): void;
   /** Adds scripted timeline events (the run restarts), or returns the problems (and adds nothing). */
   addEvents(events: readonly ScriptedEvent[]): ScenarioIssue[] | null;
+  /** Adds an alert rule (the run restarts), or returns the problems (and adds nothing). */
+  addAlert(rule: AlertRuleInput): ScenarioIssue[] | null;
+  /** Removes alert rule number `index` (the run restarts). */
+  removeAlert(index: number): void;
   /** Removes scripted event number `index` (the run restarts). */
   removeEvent(index: number): void;
   select(id: string | null): void;
@@ -91,7 +96,7 @@ export function createScenarioStore(initial: Scenario) {
       const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
       const keptEdges = edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target));
       if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
-      set((st) => ({ nodes: keptNodes, edges: keptEdges, meta: { ...st.meta, events: eventsWithout(st.meta.events, goneNodes) }, structureVersion: st.structureVersion + 1 }));
+      set((st) => ({ nodes: keptNodes, edges: keptEdges, meta: { ...st.meta, events: eventsWithout(st.meta.events, goneNodes), alerts: alertsWithout(st.meta.alerts, goneNodes) }, structureVersion: st.structureVersion + 1 }));
     },
 
     connect(from, to, kindAsked) {
@@ -128,6 +133,21 @@ export function createScenarioStore(initial: Scenario) {
       if (!r.ok) return r.issues;
       set((st) => ({ meta: { ...st.meta, events: r.events }, structureVersion: st.structureVersion + 1 }));
       return null;
+    },
+
+    addAlert(rule) {
+      const r = withAlert(scenarioOf(get()), rule);
+      if (!r.ok) return r.issues;
+      // The engine builds the rules into the run: a structural edit (the run restarts).
+      set((st) => ({ meta: { ...st.meta, alerts: r.alerts }, structureVersion: st.structureVersion + 1 }));
+      return null;
+    },
+
+    removeAlert(index) {
+      const alerts = get().meta.alerts ?? [];
+      if (index < 0 || index >= alerts.length) return;
+      const kept = alerts.filter((_, i) => i !== index);
+      set((st) => ({ meta: { ...st.meta, alerts: kept.length > 0 ? kept : undefined }, structureVersion: st.structureVersion + 1 }));
     },
 
     removeEvent(index) {

@@ -42,7 +42,8 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
     setText(status.current, STATUS_TEXT.queue[health]);
     setFill(fill.current, cap < 0 ? unboundedFill(level) : cap === 0 ? 0 : level / cap);
     setText(depth.current, `${count(level)} / ${cap < 0 ? '∞' : count(cap)} waiting`);
-    setText(fullIn.current, fullInText(timeToFullMs(s.history, snap, i)));
+    // Already turning work away: it is full, not filling.
+    setText(fullIn.current, health === 'overflowing' ? '' : fullInText(timeToFullMs(s.history, snap, i)));
     setText(refs.accepted ?? null, count(snap[b + F.accepted]!));
     setText(refs.refused ?? null, count(snap[b + F.rejected]!));
     setText(refs.dropped ?? null, count(snap[b + F.dropped]!));

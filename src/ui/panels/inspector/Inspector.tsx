@@ -5,6 +5,7 @@ import { scenarioStore, useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
 import { EdgeInspector } from './EdgeInspector';
 import { EventsEditor } from '../../lessons/EventsEditor';
+import { AlertFields } from './AlertFields';
 import { LessonPanel } from '../../lessons/LessonPanel';
 import { TextParam } from './fields';
 import { HINT } from './hints';
@@ -70,6 +71,7 @@ function NodeInspector({ cfg }: { cfg: NodeConfig }) {
         <KindFields cfg={cfg} />
       </form>
       <EventsEditor cfg={cfg} />
+      {cfg.type !== 'autoscaler' && <AlertFields cfg={cfg} />}
     </>
   );
 }
