@@ -71,3 +71,28 @@ test('a slow HTTP/2 reader throttles the sender; the window is shown on the wire
   expect(sent).toBeGreaterThan(3 * 50);
   expect(await counter(page, 'clients', 'Refused')).toBe(0);
 });
+
+test('a service that pulls holds at most workers × batch; one that accepts every push grows until it is OOM-killed', async ({ page }) => {
+  await openApp(page);
+  await selectNode(page, 'clients');
+  await setField(page, 'Rate', '400');
+  // Take the buffer out: the clients push straight at the workers.
+  await deleteNode(page, 'buffer');
+  await canvasSettled(page);
+  await dragWire(page, 'clients', 'workers');
+  await selectNode(page, 'workers');
+  const svc = inspector(page);
+  await svc.getByLabel('Intake').selectOption('pull');
+  await setField(page, 'Batch', '5');
+  await setSpeed(page, '1x');
+  await playButton(page).click();
+  // One worker x batch 5: never more than 5 in flight; the clients wait for the rest.
+  await expect(node(page, 'workers')).toContainText(/intake [0-4] · at most 5 in flight \(pull\)/, { timeout: 15_000 });
+  await expect(node(page, 'clients')).toContainText('blocked: waiting for room');
+  await snap(page, 'memory-pull-intake');
+
+  await svc.getByLabel('Intake').selectOption('push');
+  await setField(page, 'Memory limit', '0.25');
+  await expect(node(page, 'workers').getByRole('status')).toContainText('OOMKilled', { timeout: 15_000 });
+  await expect(node(page, 'workers')).toContainText(/OOM kill/);
+});

@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
-import { F, G } from '../../../engine/index';
+import { F, G, NODE_KIND_CODES } from '../../../engine/index';
+import { count } from '../../format';
 import { setData, setFill, setText } from '../../liveDom';
 import { bytes } from '../WindowGauge';
 import { useNodeFrames } from './live';
@@ -15,6 +16,7 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
   const bar = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLSpanElement>(null);
   const banner = useRef<HTMLParagraphElement>(null);
+  const intakeText = useRef<HTMLSpanElement>(null);
   // What the last kill lost: the difference in items lost since the kill before (frames come far
   // more often than kills, which are at least a restart delay apart).
   const books = useRef({ kills: 0, lost: 0, lastLost: 0 }).current;
@@ -26,6 +28,11 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
     const down = snap[b + F.down]! === 1;
     setFill(bar.current, limit > 0 ? used / limit : 0);
     setText(text.current, `mem ${bytes(used)} / ${limit < 0 ? 'no limit' : bytes(limit)}${kills > 0 ? ` · ${kills} OOM kill${kills === 1 ? '' : 's'}` : ''}`);
+    // A service with an intake: what it fetched and has not started, against its in-flight bound.
+    const bound = snap[b + F.inFlightLimit]!;
+    const intake = snap[b + F.intake]!;
+    const workers = snap[b + F.capacity]!;
+    setText(intakeText.current, snap[b + F.kind] !== NODE_KIND_CODES.service || (bound >= 0 && bound <= workers) ? '' : bound < 0 ? `intake ${count(intake)} (push: unbounded)` : `intake ${count(intake)} · at most ${count(bound)} in flight (pull)`);
     const lostTotal = snap[b + F.oomLost]!;
     if (kills < books.kills) books.kills = books.lost = 0; // a new run
     if (kills > books.kills) {
@@ -46,6 +53,7 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
       <span className="bp-mem__text" ref={text}>
         mem 0 B
       </span>
+      <span className="bp-mem__intake" ref={intakeText} />
       <p className="bp-mem__banner" role="status" ref={banner} />
     </div>
   );
