@@ -2,7 +2,11 @@
  * The snapshot: the whole system's live state as one Float64Array, cheap to fill, cheap to
  * transfer to the UI thread, and the row format of the sampled time series.
  *
- *   [ global fields (G_STRIDE) | node 0 (F_STRIDE) | node 1 | ... ]   nodes in scenario order
+ *   [ global fields (G_STRIDE) | node 0 (F_STRIDE) | node 1 | ... | window 0 | window 1 | ... ]
+ *
+ * Nodes in scenario order, then one block of kind 'flow-window' per flow-controlled edge in edge
+ * order (the same F_STRIDE, so snapshotLength counts them as nodes and a reader that walks node
+ * blocks by kind skips them); the frame's node ids name them "from->to".
  *
  * Counters are cumulative (the reader differences two snapshots for a rate); `*P50`, `*P99`,
  * `*Mean` and `utilization` are over the last finished sample window.
