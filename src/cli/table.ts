@@ -108,9 +108,25 @@ const COLUMNS: Record<string, [string, string][]> = {
     ['redelivered', 'redelivered'],
     ['deadLettered', 'dead letters'],
   ],
+  autoscaler: [
+    ['target', 'scales'],
+    ['replicas', 'replicas'],
+    ['starting', 'starting'],
+    ['maxReplicasReached', 'most'],
+    ['lastMetric', 'last metric'],
+    ['scaleUps', 'ups'],
+    ['scaleDowns', 'downs'],
+  ],
+  'connection-pool': [
+    ['maxConnections', 'connections'],
+    ['acquired', 'acquired'],
+    ['timedOut', 'timed out'],
+    ['waiting', 'waiting'],
+    ['p99AcquireWaitMs', 'p99 wait ms'],
+  ],
 };
 
-const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters', 'consumer-group': 'consumer groups' };
+const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters', 'consumer-group': 'consumer groups', autoscaler: 'autoscalers', 'connection-pool': 'connection pools' };
 
 export function formatReport(name: string, r: Report): string {
   const out: string[] = [];
