@@ -228,3 +228,39 @@ describe('credit-based flow control on an edge', () => {
     );
   });
 });
+
+describe('flow control in the scenario file', () => {
+  const base = (edge: Record<string, unknown>) => ({
+    version: 1,
+    nodes: [
+      { id: 'api', type: 'service', serviceTime: { dist: 'constant', ms: 1 } },
+      { id: 'db', type: 'service', serviceTime: { dist: 'constant', ms: 1 } },
+    ],
+    edges: [{ from: 'api', to: 'db', ...edge }],
+  });
+
+  it('fills in the real defaults: 65,535-byte windows, update at half; Reactor prefetch 256 at 75%; highWaterMark 16', () => {
+    const flows = (['http2', 'tcp', 'reactive-streams', 'node-stream'] as const).map((mode) => {
+      const p = parseScenario(base({ flow: { mode } }));
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      return p.value.edges[0]!.flow;
+    });
+    expect(flows).toEqual([
+      { mode: 'http2', streamWindowBytes: 65_535, connectionWindowBytes: 65_535, updateThreshold: 0.5 },
+      { mode: 'tcp', receiveWindowBytes: 65_535, mssBytes: 1460, probeMs: 200 },
+      { mode: 'reactive-streams', prefetch: 256, replenishAt: 0.75 },
+      { mode: 'node-stream', highWaterMark: 16 },
+    ]);
+  });
+
+  it('refuses what the protocols refuse, saying where', () => {
+    const issues = (edge: Record<string, unknown>) => {
+      const p = parseScenario(base(edge));
+      return p.ok ? [] : p.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(issues({ flow: { mode: 'http2', streamWindowBytes: 2_147_483_648 } })).toEqual([expect.stringMatching(/^edges\[0\]\.flow\.streamWindowBytes: at most 2\^31-1/)]);
+    expect(issues({ flow: { mode: 'reactive-streams', prefetch: 0 } })).toEqual([expect.stringMatching(/^edges\[0\]\.flow\.prefetch: must be ≥ 1/)]);
+    expect(issues({ flow: { mode: 'quic' } })).toEqual([expect.stringMatching(/^edges\[0\]\.flow.*expected flow mode "http2", "tcp"/)]);
+    expect(issues({ kind: 'call', flow: { mode: 'http2' } })).toEqual(['edges[0].flow: flow control applies to "send" edges only; this is a "call" edge']);
+  });
+});
