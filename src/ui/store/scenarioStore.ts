@@ -115,7 +115,12 @@ export function createScenarioStore(initial: Scenario) {
       const why = edgeKindError(nodes, edges, id, kind);
       if (why) return why;
       // The engine wires call and fallback routes when a run is built: a structural edit.
-      set((st) => ({ edges: st.edges.map((e) => (e.id === id ? { ...e, data: { ...e.data, kind } } : e)), structureVersion: st.structureVersion + 1 }));
+      // Flow control belongs to send edges: another kind drops it.
+      const dataFor = (e: FlowEdge): FlowEdge['data'] => {
+        const { flow, ...rest } = e.data ?? { kind };
+        return kind === 'send' && flow ? { ...rest, kind, flow } : { ...rest, kind };
+      };
+      set((st) => ({ edges: st.edges.map((e) => (e.id === id ? { ...e, data: dataFor(e) } : e)), structureVersion: st.structureVersion + 1 }));
       return null;
     },
 
