@@ -3,7 +3,7 @@
  * config, plus edges. Pure conversions and checks between the two shapes.
  */
 import type { Edge, Node, XYPosition } from '@xyflow/react';
-import { checkGraph, parseNode, wiringError, type EdgeKind, type NodeConfig, type NodeType, type Parsed, type Scenario } from '../../engine/index';
+import { checkGraph, parseNode, wiringError, type EdgeKind, type FlowConfig, type NodeConfig, type NodeType, type Parsed, type Scenario } from '../../engine/index';
 import { STARTERS } from './starters';
 
 export type FlowNode = Node<NodeConfig, NodeType>;
@@ -12,8 +12,12 @@ export type ConfigOf<K extends NodeType> = Extract<NodeConfig, { type: K }>;
 /** An edge's `data` holds its kind: send (hand on), call (wait for the answer), fallback. */
 export interface FlowEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
+  /** Credit-based flow control on a send edge (engine/scenario/flow.ts), if any. */
+  flow?: FlowConfig;
 }
 export type FlowEdge = Edge<FlowEdgeData>;
+
+export const edgeFlow = (e: FlowEdge): FlowConfig | undefined => e.data?.flow;
 
 export const edgeKind = (e: FlowEdge): EdgeKind => e.data?.kind ?? 'send';
 
@@ -43,12 +47,12 @@ export function nodesFromScenario(s: Scenario): FlowNode[] {
 
 export const edgeId = (from: string, to: string): string => `${from}->${to}`;
 
-export function makeEdge(from: string, to: string, kind: EdgeKind = 'send'): FlowEdge {
-  return { id: edgeId(from, to), source: from, target: to, type: 'flow', data: { kind } };
+export function makeEdge(from: string, to: string, kind: EdgeKind = 'send', flow?: FlowConfig): FlowEdge {
+  return { id: edgeId(from, to), source: from, target: to, type: 'flow', data: flow ? { kind, flow } : { kind } };
 }
 
 export function edgesFromScenario(s: Scenario): FlowEdge[] {
-  return s.edges.map((e) => makeEdge(e.from, e.to, e.kind));
+  return s.edges.map((e) => makeEdge(e.from, e.to, e.kind, e.flow));
 }
 
 export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges: readonly FlowEdge[]): Scenario {
@@ -58,6 +62,8 @@ export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges
     // "send" is the default: left out, so a plain design reads as it always did.
     edges: edges.map((e) => {
       const kind = edgeKind(e);
+      const flow = edgeFlow(e);
+      if (flow) return kind === 'send' ? { from: e.source, to: e.target, flow } : { from: e.source, to: e.target, kind, flow };
       return kind === 'send' ? { from: e.source, to: e.target } : { from: e.source, to: e.target, kind };
     }),
   };

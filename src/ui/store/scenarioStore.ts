@@ -4,7 +4,7 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import type { EdgeKind, NodeType, Scenario, ScenarioIssue, ScriptedEvent } from '../../engine/index';
+import { flowSchema, type EdgeKind, type FlowConfig, type FlowInput, type NodeType, type Scenario, type ScenarioIssue, type ScriptedEvent } from '../../engine/index';
 import { eventsWithout, withEvents } from '../lessons/scriptedEvents';
 import { alertsWithout, withAlert, type AlertRuleInput } from './alerts';
 import {
@@ -42,6 +42,8 @@ export interface ScenarioState {
   connect(from: string, to: string, kind?: EdgeKind): string | null;
   /** Makes an edge send, call or fallback, or says why not (and changes nothing). */
   setEdgeKind(id: string, kind: EdgeKind): string | null;
+  /** Puts credit-based flow control on a send edge (null: none), or says why not (and changes nothing). */
+  setEdgeFlow(id: string, flow: FlowInput | null): string | null;
   /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
   setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
   setSeed(seed: number): void;
@@ -121,6 +123,28 @@ export function createScenarioStore(initial: Scenario) {
         return kind === 'send' && flow ? { ...rest, kind, flow } : { ...rest, kind };
       };
       set((st) => ({ edges: st.edges.map((e) => (e.id === id ? { ...e, data: dataFor(e) } : e)), structureVersion: st.structureVersion + 1 }));
+      return null;
+    },
+
+    setEdgeFlow(id, flow) {
+      const edge = get().edges.find((e) => e.id === id);
+      if (!edge) return 'that connection no longer exists';
+      if (flow !== null && edgeKind(edge) !== 'send') return `flow control applies to send edges; this is a ${edgeKind(edge)} edge`;
+      let next: FlowConfig | undefined;
+      if (flow !== null) {
+        const p = flowSchema.safeParse(flow);
+        if (!p.success) return p.error.issues.map((i) => `${i.path.join('.') || 'flow'}: ${i.message}`).join('; ');
+        next = p.data;
+      }
+      // The engine builds the window into the run: a structural edit (the run restarts).
+      set((st) => ({
+        edges: st.edges.map((e) => {
+          if (e.id !== id) return e;
+          const { flow: _old, ...rest } = e.data ?? { kind: 'send' as const };
+          return { ...e, data: next ? { ...rest, flow: next } : rest };
+        }),
+        structureVersion: st.structureVersion + 1,
+      }));
       return null;
     },
 

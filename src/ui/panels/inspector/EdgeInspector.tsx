@@ -4,6 +4,7 @@ import { scenarioStore } from '../../store/appStore';
 import { edgeKind, type FlowEdge } from '../../store/graph';
 import { SelectParam } from './fields';
 import { HINT } from './hints';
+import { FlowFields } from './FlowFields';
 
 const KINDS: { value: EdgeKind; label: string }[] = [
   { value: 'send', label: 'send' },
@@ -44,6 +45,7 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
           </p>
         )}
         <p className="bp-inspector__guide">{MEANING[kind](edge.source, edge.target)}</p>
+        {kind === 'send' && <FlowFields edge={edge} />}
         <div>
           <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([], [edge.id])}>
             Delete connection
