@@ -99,7 +99,8 @@ function memoryPerMillion(): string {
     version: 1,
     nodes: [
       { id: 'src', type: 'producer', rate: 100000, arrival: 'constant' },
-      { id: 'q', type: 'queue', capacity: null },
+      // No memory limit: with the default 512 MiB it would be OOM-killed at 524,289 items.
+      { id: 'q', type: 'queue', capacity: null, memoryLimitBytes: null },
     ],
     edges: [{ from: 'src', to: 'q' }],
   });
