@@ -3,8 +3,20 @@
  * palette, the consumers slowed in the inspector until the group falls behind and its lag grows,
  * then one more consumer (there are three partitions) and the lag falls.
  */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect, snap } from './fixtures';
-import { addFromPalette, canvasSettled, counter, deleteNode, dragWire, edges, node, nodes, openApp, playButton, selectNode, setField, setSpeed } from './app';
+import { addFromPalette, canvasSettled, counter, deleteNode, dragWire, edges, node, nodes, openApp, parseCount, pauseButton, playButton, selectNode, setField, setSpeed } from './app';
+
+/** A consumer group's lag in records, from its bar ("lag 1,234 · 12 s behind"). */
+async function lag(page: Page, groupId: string): Promise<number> {
+  const text = (await node(page, groupId).locator('.bp-fill__text').textContent()) ?? '';
+  const m = /^\s*lag ([\d,.]+[KMB]?)/.exec(text);
+  if (!m) throw new Error(`cannot read the lag: "${text}"`);
+  return parseCount(m[1]!);
+}
 
 test('a slow consumer group falls behind on the canvas, and one more consumer makes its lag fall', async ({ page }) => {
   await openApp(page);
@@ -27,21 +39,21 @@ test('a slow consumer group falls behind on the canvas, and one more consumer ma
   await playButton(page).click();
   await expect.poll(() => counter(page, group, 'Processed'), { timeout: 15_000 }).toBeGreaterThan(200);
   await expect(node(page, group)).toContainText('2 active · 0 idle');
-  expect(await counter(page, group, 'Lag')).toBeLessThan(20);
+  expect(await lag(page, group)).toBeLessThan(20);
 
   // 50 ms a record: 20/s per consumer. The consumer that owns two partitions gets about 33/s.
   await selectNode(page, group);
   await setField(page, 'Mean', '50');
   await expect(node(page, group)).toContainText('2 × ~50 ms');
-  await expect.poll(() => counter(page, group, 'Lag'), { timeout: 20_000 }).toBeGreaterThan(150);
+  await expect.poll(() => lag(page, group), { timeout: 20_000 }).toBeGreaterThan(150);
   await expect(node(page, group).locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
   await snap(page, 's1-group-behind');
 
   // A third consumer: one per partition, about 17/s each against 20/s. The group rebalances, then catches up.
   await setField(page, 'Consumers', '3');
   await expect(node(page, group)).toContainText('3 active · 0 idle', { timeout: 15_000 });
-  const peak = await counter(page, group, 'Lag');
-  await expect.poll(() => counter(page, group, 'Lag'), { timeout: 30_000 }).toBeLessThan(peak / 2);
+  const peak = await lag(page, group);
+  await expect.poll(() => lag(page, group), { timeout: 30_000 }).toBeLessThan(peak / 2);
   await snap(page, 's2-group-catching-up');
 
   // A fourth consumer has no partition to own: it sits idle and changes nothing.
@@ -49,4 +61,22 @@ test('a slow consumer group falls behind on the canvas, and one more consumer ma
   await expect(node(page, group)).toContainText('3 active · 1 idle', { timeout: 15_000 });
   await expect(node(page, group).locator('.bp-slot[data-state="idle"]')).toHaveCount(1);
   await snap(page, 's3-group-idle-consumer');
+});
+
+test('the Kafka lag example: lag passes retention, the topic loses records, poison pills go to the dead-letter topic', async ({ page }) => {
+  await openApp(page, '?testhooks');
+  await page.waitForFunction(() => 'bpTest' in window);
+  const scenario: unknown = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../scenarios/kafka-lag.json'), 'utf8'));
+  await page.evaluate((s) => (window as unknown as { bpTest: { load(s: unknown): Promise<void> } }).bpTest.load(s), scenario);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(page.locator('.flow-edge__label--dead-letter')).toHaveText('dead letters');
+  await expect(node(page, 'fulfilment')).toContainText('4 active · 0 idle');
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  // The sale starts at 60 s; about 90 s later the oldest unread orders are past retention.
+  await expect.poll(() => counter(page, 'orders-topic', 'Lost'), { timeout: 40_000 }).toBeGreaterThan(0);
+  await expect.poll(() => counter(page, 'fulfilment', 'DLQ')).toBeGreaterThan(0);
+  await expect(node(page, 'orders-topic').locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
+  await pauseButton(page).click();
+  await snap(page, 's4-kafka-lag-example');
 });

@@ -3,22 +3,23 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { F, G, type ConsumerGroupConfig } from '../../../engine/index';
 import { latestNodeRate, type Health } from '../../frames/derive';
 import { count } from '../../format';
-import { setData, setText } from '../../liveDom';
+import { setData, setFill, setText } from '../../liveDom';
 import { Counters, type CounterSpec } from './Counters';
 import { describeTime } from './ServiceNode';
 import { ms, useNodeFrames, type NodeFrame } from './live';
+import { LiveBar } from './LiveBar';
 import { NodeShell } from './NodeShell';
 import { STATUS_TEXT } from './status';
 import './streams.css';
 
 const COUNTERS: CounterSpec[] = [
-  { key: 'lag', label: 'Lag', title: 'Records not read yet: log end minus position, over all partitions' },
-  { key: 'behind', label: 'Behind', title: 'Age of the oldest record not read yet' },
   { key: 'processed', label: 'Processed' },
   { key: 'redelivered', label: 'Repeats', tone: 'bad', title: 'Records redelivered after a rebalance: processed but not committed when a consumer left (idempotent skips included)' },
   { key: 'dead', label: 'DLQ', tone: 'bad', title: 'Records that failed every retry and went to the dead-letter route' },
   { key: 'failed', label: 'Failed', tone: 'bad' },
 ];
+/** The lag bar fills on a log scale: 100,000 records behind reads as full. */
+const lagFill = (n: number) => Math.log10(1 + n) / 5;
 /** Up to this many consumers are drawn as slots. */
 const MAX_SLOTS = 16;
 /** Falling behind: lag grows by more than this many records per second... */
@@ -46,6 +47,8 @@ export const ConsumerGroupNode = memo(function ConsumerGroupNode({ id, data }: N
   const slots = useRef<HTMLDivElement>(null);
   const line = useRef<HTMLDivElement>(null);
   const badge = useRef<HTMLSpanElement>(null);
+  const lagBar = useRef<HTMLDivElement>(null);
+  const lagText = useRef<HTMLSpanElement>(null);
   const refs = useRef<Record<string, HTMLElement | null>>({}).current;
 
   useNodeFrames(id, (f) => {
@@ -61,10 +64,10 @@ export const ConsumerGroupNode = memo(function ConsumerGroupNode({ id, data }: N
     if (el) for (let k = 0; k < el.children.length; k++) setData(el.children[k] as HTMLElement, 'state', rebalancing ? 'paused' : k < active ? 'busy' : 'idle');
     const idle = Math.max(0, consumers - active);
     setText(line.current, `${count(active)} active · ${count(idle)} idle`);
-    setText(refs.lag ?? null, count(snap[b + F.lag]!));
+    const lag = snap[b + F.lag]!;
     const behindMs = snap[b + F.lagMs]!;
-    // Whole seconds from 10 s up: the counter column is narrow.
-    setText(refs.behind ?? null, snap[b + F.lag]! <= 0 ? '0 s' : behindMs >= 10_000 ? `${Math.round(behindMs / 1000)} s` : ms(behindMs));
+    setFill(lagBar.current, lagFill(lag));
+    setText(lagText.current, lag <= 0 ? 'lag 0' : `lag ${count(lag)} · ${behindMs >= 10_000 ? `${Math.round(behindMs / 1000)} s` : behindMs < 1000 ? `${Math.round(behindMs)} ms` : ms(behindMs)} behind`);
     setText(refs.processed ?? null, count(snap[b + F.completed]!));
     setText(refs.redelivered ?? null, count(snap[b + F.redelivered]!));
     setText(refs.dead ?? null, count(snap[b + F.deadLettered]!));
@@ -87,7 +90,10 @@ export const ConsumerGroupNode = memo(function ConsumerGroupNode({ id, data }: N
         </span>
         <span className="bp-stream__badge bp-live" ref={badge} />
       </div>
-      <Counters specs={COUNTERS} refs={refs} />
+      <div title="Records appended and not processed yet (unread, or in a consumer's batch), and the age of the oldest">
+        <LiveBar barRef={lagBar} textRef={lagText} initial="lag 0" />
+      </div>
+      <Counters specs={COUNTERS} refs={refs} columns={2} />
     </NodeShell>
   );
 });

@@ -13,6 +13,7 @@ import './streams.css';
 
 const COUNTERS: CounterSpec[] = [
   { key: 'appended', label: 'Appended', title: 'Records written to the log' },
+  { key: 'read', label: 'Read', title: 'Records its consumer group fetched (a first time)' },
   { key: 'lost', label: 'Lost', tone: 'bad', title: 'Deleted by retention before the group read them (or skipped by an offset reset)' },
 ];
 
@@ -20,6 +21,7 @@ const COUNTERS: CounterSpec[] = [
 export function retention(v: number): string {
   const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min']];
   for (const [size, unit] of units) if (v >= size) return `${Number((v / size).toFixed(1))} ${unit}`;
+  if (v >= 1000) return `${Math.round(v / 1000)} s`;
   return duration(v);
 }
 
@@ -50,8 +52,10 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<Node<To
     const unread = snap[b + F.lag]!;
     setFill(bar.current, unreadFill(unread));
     setText(text.current, `${count(unread)} unread`);
-    setText(oldest.current, unread > 0 ? `oldest unread ${ms(snap[b + F.lagMs]!)}` : 'all read');
+    const age = snap[b + F.lagMs]!;
+    setText(oldest.current, unread > 0 ? `oldest unread ${age < 60_000 ? ms(age) : retention(age)}` : 'all read');
     setText(refs.appended ?? null, count(snap[b + F.accepted]!));
+    setText(refs.read ?? null, count(snap[b + F.completed]!));
     setText(refs.lost ?? null, count(snap[b + F.lostToRetention]!));
   });
 
@@ -63,7 +67,7 @@ export const TopicNode = memo(function TopicNode({ id, data }: NodeProps<Node<To
       <div className="bp-node__line bp-live" ref={oldest}>
         all read
       </div>
-      <Counters specs={COUNTERS} refs={refs} />
+      <Counters specs={COUNTERS} refs={refs} columns={2} />
     </NodeShell>
   );
 });
