@@ -610,9 +610,10 @@ export class ConsumerGroup extends SimNode implements TopicReader {
   /**
    * Records behind: appended and not yet processed (nor lost). Kafka's records-lag (log end -
    * position) leaves out the batch a consumer holds, up to maxPollRecords each: with a backlog a
-   * poll takes it all and records-lag looks small while the work is still to do.
+   * poll takes it all and records-lag looks small while the work is still to do. (The lag an
+   * autoscaler on lag should read: topic.lag() is records-lag.)
    */
-  private behind(): number {
+  behind(): number {
     return (this.topic ? this.topic.lag() : 0) + this.inFlight - this.blocked.length;
   }
 
