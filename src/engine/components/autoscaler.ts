@@ -4,7 +4,7 @@
  * still starting, as HPA counts a Deployment's replicas):
  * - `utilization`: busy workers / workers over the last period, percent;
  * - `queue-depth`: items waiting in front of the service (its input queues) per replica;
- * - `lag` (a consumer group): records its topic holds that the group has not read, per consumer;
+ * - `lag` (a consumer group): records not processed yet (unread, or in a consumer's batch), per consumer;
  * and recommends desired = ceil(current x metric / targetValue), or no change while
  * |metric / target - 1| <= tolerance. Scale-up is limited as HPA's default policy does (at most
  * double, or +4, per period). Scale-down takes the highest recommendation of the last
@@ -130,8 +130,9 @@ export class Autoscaler extends SimNode {
   /** The metric now, averaged over the replicas asked for (ready and starting). */
   private readMetric(requested: number): number {
     if (this.cfg.metric === 'lag') {
-      const topic = this.target!.inputs.find((n) => n.type === 'topic') as Topic | undefined;
-      return (topic ? topic.lag() : 0) / requested;
+      // Records not yet processed, batches in hand included (records-lag alone looks small once a
+      // backlog has been polled into batches).
+      return (this.target as ConsumerGroup).behind() / requested;
     }
     const t = this.service!;
     if (this.cfg.metric === 'queue-depth') return t.backlog() / requested;
