@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { F, G, G_STRIDE, snapshotLength } from '../../engine/index';
-import { nodeBase, rateAt } from './derive';
+import { F, G, G_STRIDE, NODE_KIND_CODES, snapshotLength } from '../../engine/index';
+import { nodeBase, nodeHealth, rateAt } from './derive';
 import { RowHistory } from './history';
 
 /** Rows every 250 ms in which node 0's `arrived` counter grows by `perRow`. */
@@ -33,5 +33,31 @@ describe('rates from cumulative counters', () => {
     expect(h.count).toBe(h.capacity);
     expect(h.timeMs(h.count - 1)).toBe(10_000 * 250);
     expect(h.firstAtOrAfter(h.timeMs(5))).toBe(5);
+  });
+});
+
+describe('a producer’s health', () => {
+  /** A producer's rows in which `field` (of its items) grows by 10 a row. */
+  function producer(field: number): { h: RowHistory; snap: Float64Array } {
+    const len = snapshotLength(1);
+    const h = new RowHistory(len);
+    const data = new Float64Array(8 * len);
+    for (let i = 0; i < 8; i++) {
+      data[i * len + G.now] = (i + 1) * 250;
+      data[i * len + G.windowMs] = 250;
+      data[i * len + nodeBase(0) + F.kind] = NODE_KIND_CODES.producer;
+      data[i * len + nodeBase(0) + field] = (i + 1) * 10;
+    }
+    h.append(data);
+    return { h, snap: data.slice(7 * len) };
+  }
+
+  it('is "being refused" when its first hop refuses, not when its items are lost further on', () => {
+    const refused = producer(F.rejected);
+    expect(nodeHealth(refused.h, refused.snap, 0)).toBe('overflowing');
+    for (const field of [F.dropped, F.expired]) {
+      const lostLater = producer(field);
+      expect(nodeHealth(lostLater.h, lostLater.snap, 0)).toBe('healthy');
+    }
   });
 });

@@ -67,7 +67,9 @@ export function nodeHealth(h: RowHistory | null, snap: Float64Array, index: numb
   const lost = latestNodeRate(h, index, F.rejected) + latestNodeRate(h, index, F.dropped) + latestNodeRate(h, index, F.expired);
   switch (snap[b + F.kind]) {
     case NODE_KIND_CODES.producer:
-      if (lost > 0) return 'overflowing';
+      // "Being refused" is its first hop saying no; its items lost further on (a full queue two
+      // hops away, a topic's retention) colour the node where they were lost.
+      if (latestNodeRate(h, index, F.rejected) > 0) return 'overflowing';
       if (level > 0) return 'saturated';
       return snap[G.now]! > 0 ? 'healthy' : 'idle';
     case NODE_KIND_CODES.queue:
