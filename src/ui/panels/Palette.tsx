@@ -41,7 +41,7 @@ const GROUPS: { name: string; entries: Entry[] }[] = [
     ],
   },
   {
-    name: 'Capacity',
+    name: 'Scaling',
     entries: [
       { kind: 'autoscaler', what: 'Adds replicas of a service on load, after a start-up delay (Kubernetes HPA)' },
       { kind: 'connection-pool', what: 'A database’s max connections: callers wait, then time out (HikariCP)' },
