@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { noticeStore } from '../store/noticeStore';
-import { listLessons, type LessonEntry } from './catalog';
+import type { LessonEntry } from './catalog';
 import { lessonStore, useLessons } from './lessonStore';
 import './lessons.css';
 
@@ -16,7 +16,8 @@ export function LessonsMenu() {
   useEffect(() => {
     if (!open || lessons) return;
     let alive = true;
-    listLessons().then(
+    // The catalog (one loader per lesson file) is a chunk of its own, fetched on first open.
+    import('./catalog').then((c) => c.listLessons()).then(
       (l) => alive && setLessons(l),
       () => alive && noticeStore.getState().showAlert('The lessons could not be loaded; check the connection and try again.'),
     );

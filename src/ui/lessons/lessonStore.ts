@@ -8,7 +8,6 @@ import { useStore } from 'zustand';
 import { parseScenario, type CheckResult, type Scenario } from '../../engine/index';
 import { scenarioStore } from '../store/appStore';
 import { scenarioOf } from '../store/scenarioStore';
-import { loadLesson } from './catalog';
 
 const SAVED_KEY = 'bp.lessons.myDesign';
 
@@ -61,6 +60,7 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
   verdict: null,
 
   async openLesson(id) {
+    const { loadLesson } = await import('./catalog');
     const p = await loadLesson(id);
     if (!p.ok) return p.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     const current = scenarioOf(scenarioStore.getState());

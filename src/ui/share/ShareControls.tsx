@@ -1,13 +1,16 @@
-import { useRef, type ChangeEvent } from 'react';
+import { lazy, Suspense, useRef, type ChangeEvent } from 'react';
 import { designKeeper } from './keeper';
 import { downloadDesign } from './download';
-import { ShareDialog } from './ShareDialog';
-import { shareStore } from './shareStore';
+import { shareStore, useShare } from './shareStore';
 import './share.css';
+
+// Loaded when first opened: a first visit need not download it (the initial bundle has a budget).
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** Share, Export and Import in the toolbar. */
 export function ShareControls() {
   const fileInput = useRef<HTMLInputElement>(null);
+  const open = useShare((s) => s.dialogOpen);
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -28,7 +31,11 @@ export function ShareControls() {
         Import
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Import scenario file" className="bp-share__file" tabIndex={-1} onChange={onFile} />
-      <ShareDialog />
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { EdgeKind } from '../../../engine/index';
 import { scenarioStore } from '../../store/appStore';
 import { edgeKind, type FlowEdge } from '../../store/graph';
 import { SelectParam } from './fields';
 import { HINT } from './hints';
-import { FlowFields } from './FlowFields';
+
+const FlowFields = lazy(() => import('./FlowFields').then((m) => ({ default: m.FlowFields })));
 
 const KINDS: { value: EdgeKind; label: string }[] = [
   { value: 'send', label: 'send' },
@@ -45,7 +46,11 @@ export function EdgeInspector({ edge }: { edge: FlowEdge }) {
           </p>
         )}
         <p className="bp-inspector__guide">{MEANING[kind](edge.source, edge.target)}</p>
-        {kind === 'send' && <FlowFields edge={edge} />}
+        {kind === 'send' && (
+          <Suspense fallback={null}>
+            <FlowFields edge={edge} />
+          </Suspense>
+        )}
         <div>
           <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([], [edge.id])}>
             Delete connection

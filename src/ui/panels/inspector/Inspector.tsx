@@ -1,80 +1,18 @@
 import { lazy, Suspense } from 'react';
-import type { NodeConfig } from '../../../engine/index';
-import { KIND_NAME } from '../../canvas/nodes/kinds';
-import { scenarioStore, useScenario } from '../../store/appStore';
+import { useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
-import { EdgeInspector } from './EdgeInspector';
-import { EventsEditor } from '../../lessons/EventsEditor';
-import { AlertFields } from './AlertFields';
 import { LessonPanel } from '../../lessons/LessonPanel';
-import { TextParam } from './fields';
-import { HINT } from './hints';
-import { ProducerFields } from './ProducerFields';
-import { QueueFields } from './QueueFields';
-import { ServiceFields } from './ServiceFields';
 import './inspector.css';
 
-const ResilienceFields = lazy(() => import('./ResilienceFields'));
-const ScalingFields = lazy(() => import('./ScalingFields'));
-const StreamsFields = lazy(() => import('./StreamsFields'));
-
-/** The fields of each kind, below the label every node has. */
-function KindFields({ cfg }: { cfg: NodeConfig }) {
-  switch (cfg.type) {
-    case 'producer':
-      return <ProducerFields cfg={cfg} />;
-    case 'queue':
-      return <QueueFields cfg={cfg} />;
-    case 'service':
-      return <ServiceFields cfg={cfg} />;
-    case 'topic':
-    case 'consumer-group':
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <StreamsFields cfg={cfg} />
-        </Suspense>
-      );
-    case 'autoscaler':
-    case 'connection-pool':
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <ScalingFields cfg={cfg} />
-        </Suspense>
-      );
-    default:
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <ResilienceFields cfg={cfg} />
-        </Suspense>
-      );
-  }
-}
+// Loaded when a node or a wire is first selected: a first visit sees only the guide below, and
+// the initial bundle has a budget.
+const NodeInspector = lazy(() => import('./NodeInspector').then((m) => ({ default: m.NodeInspector })));
+const EdgeInspector = lazy(() => import('./EdgeInspector').then((m) => ({ default: m.EdgeInspector })));
 
 const selectNode = (s: ScenarioState) => s.nodes.find((n) => n.selected)?.data ?? null;
 const selectEdge = (s: ScenarioState) => s.edges.find((e) => e.selected) ?? null;
 const selectDescription = (s: ScenarioState) => s.meta.description ?? null;
 const selectIsLesson = (s: ScenarioState) => s.meta.lesson !== undefined;
-
-function NodeInspector({ cfg }: { cfg: NodeConfig }) {
-  return (
-    <>
-      <div className="bp-inspector__head">
-        <h2 className="bp-panel-title">
-          {KIND_NAME[cfg.type]} <span className="bp-inspector__id">{cfg.id}</span>
-        </h2>
-        <button type="button" className="bp-btn bp-btn--danger" onClick={() => scenarioStore.getState().remove([cfg.id])}>
-          Delete node
-        </button>
-      </div>
-      <form className="bp-inspector__fields" onSubmit={(e) => e.preventDefault()}>
-        <TextParam nodeId={cfg.id} label="Label" hint={HINT.label} inputMode="text" shown={cfg.label ?? ''} placeholder={cfg.id} toPatch={(t) => ({ label: t === '' ? undefined : t })} />
-        <KindFields cfg={cfg} />
-      </form>
-      <EventsEditor cfg={cfg} />
-      {cfg.type !== 'autoscaler' && <AlertFields cfg={cfg} />}
-    </>
-  );
-}
 
 /** Every parameter of the selected node, with units, hints and validation. */
 export function Inspector() {
@@ -85,11 +23,16 @@ export function Inspector() {
 
   return (
     <aside className="bp-inspector" aria-label="Inspector">
+      {/* Not lazy: it judges the run from its first frame on, even one that finishes at once. */}
       <LessonPanel compact={cfg !== null || edge !== null} />
       {cfg ? (
-        <NodeInspector key={cfg.id} cfg={cfg} />
+        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
+          <NodeInspector key={cfg.id} cfg={cfg} />
+        </Suspense>
       ) : edge ? (
-        <EdgeInspector key={edge.id} edge={edge} />
+        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
+          <EdgeInspector key={edge.id} edge={edge} />
+        </Suspense>
       ) : isLesson ? null : (
         <>
           <h2 className="bp-panel-title">Inspector</h2>

@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { DISCIPLINES, OVERFLOW_POLICIES, type QueueConfig } from '../../../engine/index';
 import { applyParam } from './applyParam';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
-import { MemoryFields } from './MemoryFields';
 import { numberOrText, optionalNumber } from './useParamDraft';
-import { TheoryBox } from './TheoryBox';
+
+// Not needed by a first visit (the initial bundle has a budget).
+const MemoryFields = lazy(() => import('./MemoryFields').then((m) => ({ default: m.MemoryFields })));
+const TheoryBox = lazy(() => import('./TheoryBox').then((m) => ({ default: m.TheoryBox })));
 
 const OVERFLOW_LABEL: Record<(typeof OVERFLOW_POLICIES)[number], string> = {
   'drop-newest': 'drop-newest: refuse newcomers',
@@ -30,7 +33,9 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
   const id = cfg.id;
   return (
     <>
-      <TheoryBox queueId={id} />
+      <Suspense fallback={null}>
+        <TheoryBox queueId={id} />
+      </Suspense>
       <TextParam
         nodeId={id}
         label="Capacity"
@@ -103,7 +108,9 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
           />
         </>
       )}
-      <MemoryFields cfg={cfg} />
+      <Suspense fallback={null}>
+        <MemoryFields cfg={cfg} />
+      </Suspense>
     </>
   );
 }

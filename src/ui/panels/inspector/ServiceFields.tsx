@@ -6,9 +6,11 @@ import { useScenario } from '../../store/appStore';
 import { hasOutgoing } from '../../store/selectors';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
-import { IntakeFields, MemoryFields } from './MemoryFields';
 import { numberOrText } from './useParamDraft';
-import { HealthFields } from './HealthFields';
+
+const MemoryFields = lazy(() => import('./MemoryFields').then((m) => ({ default: m.MemoryFields })));
+const IntakeFields = lazy(() => import('./MemoryFields').then((m) => ({ default: m.IntakeFields })));
+const HealthFields = lazy(() => import('./HealthFields').then((m) => ({ default: m.HealthFields })));
 
 // Loaded when a service first gets call edges: most designs never need it.
 const CallerFields = lazy(() => import('./CallerFields').then((m) => ({ default: m.CallerFields })));
@@ -83,9 +85,11 @@ export function ServiceFields({ cfg }: { cfg: ServiceConfig }) {
       <TimeFields key={cfg.serviceTime.dist} id={id} st={cfg.serviceTime} />
       <TextParam nodeId={id} label="Error rate" unit="0–1" hint={HINT.errorRate} shown={String(cfg.errorRate)} toPatch={(t) => ({ errorRate: numberOrText(t) })} />
       <CheckboxParam label="Honor deadlines" hint={HINT.honorDeadlines} checked={cfg.honorDeadlines !== false} onChange={(v) => applyParam(id, { honorDeadlines: v ? undefined : false })} />
-      <IntakeFields cfg={cfg} />
-      <MemoryFields cfg={cfg} />
-      <HealthFields cfg={cfg} />
+      <Suspense fallback={null}>
+        <IntakeFields cfg={cfg} />
+        <MemoryFields cfg={cfg} />
+        <HealthFields cfg={cfg} />
+      </Suspense>
       {calls && (
         <fieldset className="bp-group bp-group--section">
           <legend>Calls</legend>
