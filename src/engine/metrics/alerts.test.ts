@@ -139,3 +139,70 @@ describe('alert rules', () => {
     expect(issues([{ node: 'q', metric: 'lag', threshold: 80 }])[0]).toMatch(/^alerts\[0\]\.metric: expected one of "depth"/);
   });
 });
+
+describe('alerts on lag and memory', () => {
+  it('"lag > 5 min" fires on a consumer group that falls behind, "memory > 80%" on a queue filling towards its limit', () => {
+    const p = parseScenario({
+      version: 1,
+      durationMs: 900_000,
+      nodes: [
+        { id: 'events', type: 'producer', rate: 20, arrival: 'constant' },
+        { id: 'log', type: 'topic', partitions: 2 },
+        // Two consumers at 300 ms a record: 20/s in, 6.7/s out.
+        { id: 'group', type: 'consumer-group', consumers: 2, processingTime: { dist: 'constant', ms: 300 } },
+        { id: 'jobs', type: 'producer', rate: 200, arrival: 'constant' },
+        { id: 'buffer', type: 'queue', capacity: null, memoryLimitBytes: 1024 * 1000 },
+        { id: 'worker', type: 'service', serviceTime: { dist: 'constant', ms: 10 } },
+      ],
+      edges: [
+        { from: 'events', to: 'log' },
+        { from: 'log', to: 'group' },
+        { from: 'jobs', to: 'buffer' },
+        { from: 'buffer', to: 'worker' },
+      ],
+      alerts: [
+        { name: 'lag > 5 min', node: 'group', metric: 'lag-seconds', threshold: 300 },
+        { name: 'memory > 80%', node: 'buffer', metric: 'memory', threshold: 80 },
+      ],
+    });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    const sim = createSimulation(p.value);
+    sim.runToEnd();
+    const r = sim.report();
+    const lag = r.alerts!.find((a) => a.name === 'lag > 5 min')!;
+    const mem = r.alerts!.find((a) => a.name === 'memory > 80%')!;
+    // At time t the group has processed the records of the first t/3 seconds (6.7/s of 20/s), so
+    // the oldest unprocessed one is about 2t/3 old: 300 s behind at about t = 450 s.
+    expect(lag.fired).toBe(1);
+    expect(Number(lag.lastFiredAtMs)).toBeGreaterThan(400_000);
+    expect(Number(lag.lastFiredAtMs)).toBeLessThan(520_000);
+    // Killed at its limit, restarted, filled again: the alert fires once per fill.
+    expect(mem.fired).toBeGreaterThan(1);
+    // 200/s in, 100/s out, 1 KiB items: 80% of 1,000 KiB is 800 items, reached at about 8 s.
+    const early = createSimulation(p.value);
+    early.runUntil(12_000);
+    const first = early.report().alerts!.find((a) => a.name === 'memory > 80%')!;
+    expect(first.fired).toBe(1);
+    expect(Number(first.lastFiredAtMs)).toBeGreaterThanOrEqual(7000);
+    expect(Number(first.lastFiredAtMs)).toBeLessThanOrEqual(10_000);
+  });
+
+  it('refuses a lag rule on a queue and a memory rule on the whole system, saying why', () => {
+    const bad = parseScenario({
+      version: 1,
+      nodes: [
+        { id: 'p', type: 'producer', rate: 1 },
+        { id: 'q', type: 'queue', capacity: 5 },
+      ],
+      edges: [{ from: 'p', to: 'q' }],
+      alerts: [
+        { node: 'q', metric: 'lag-seconds', threshold: 300 },
+        { metric: 'memory', threshold: 80 },
+      ],
+    });
+    expect(bad.ok).toBe(false);
+    const text = bad.ok ? '' : bad.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+    expect(text).toContain('lag is measured on topics and consumer groups; "q" is a queue');
+    expect(text).toContain('memory needs a "node"');
+  });
+});

@@ -125,6 +125,13 @@ export class Alerts {
       }
       case 'p99':
         return [0, 0];
+      case 'lag-seconds':
+        return [this.fields(i)[F.lagMs]! / 1000, 0];
+      case 'memory': {
+        const f = this.fields(i);
+        const limit = f[F.memoryLimit]!;
+        return [limit > 0 ? (100 * f[F.memoryBytes]!) / limit : 0, 0];
+      }
     }
   }
 
@@ -132,6 +139,8 @@ export class Alerts {
     const then = s.readings.oldest();
     switch (s.rule.metric) {
       case 'depth':
+      case 'lag-seconds':
+      case 'memory':
         return a;
       case 'depth-growth':
         return now > then.t ? ((a - then.a) * 1000) / (now - then.t) : 0;

@@ -98,7 +98,7 @@ export const livenessSchema = z.strictObject({
 });
 export type LivenessConfig = z.infer<typeof livenessSchema>;
 
-export const ALERT_METRICS = ['depth', 'depth-growth', 'error-rate', 'utilization', 'p99'] as const;
+export const ALERT_METRICS = ['depth', 'depth-growth', 'error-rate', 'utilization', 'p99', 'lag-seconds', 'memory'] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 /** Alert rules are evaluated on this fixed schedule of simulated time (Prometheus' evaluation_interval). */
 export const ALERT_EVALUATION_MS = 1000;
@@ -111,7 +111,10 @@ export const ALERT_EVALUATION_MS = 1000;
  * - `error-rate`: percent of what arrived over `windowMs` that was refused, dropped, expired or
  *   failed at the node (without `node`: of what producers made);
  * - `utilization`: a service's busy workers / workers over `windowMs`, percent;
- * - `p99`: end-to-end p99 latency over the last evaluation interval, ms (system-wide: no `node`).
+ * - `p99`: end-to-end p99 latency over the last evaluation interval, ms (system-wide: no `node`);
+ * - `lag-seconds`: how far a topic or consumer group is behind, in seconds (age of the oldest
+ *   record not read / not processed yet): "lag > 5 min" is threshold 300;
+ * - `memory`: a queue's or service's memory in use, percent of its memory limit ("memory > 80%").
  */
 export const alertRuleSchema = z
   .strictObject({
@@ -130,6 +133,12 @@ export const alertsSchema = z.array(alertRuleSchema).max(50, { error: 'at most 5
 /** What an alert rule may watch on a node of each type (only metrics that exist there). */
 export function alertMetricError(rule: Pick<AlertRule, 'metric' | 'node'>, nodeType: string | undefined): string | null {
   if (rule.metric === 'p99') return rule.node === undefined ? null : 'p99 is measured end to end: leave out "node"';
+  if (rule.metric === 'lag-seconds' && !(rule.node !== undefined && (nodeType === 'topic' || nodeType === 'consumer-group'))) {
+    return rule.node === undefined ? 'lag-seconds needs a "node" (a topic or consumer group)' : `lag is measured on topics and consumer groups; "${rule.node}" is a ${nodeType}`;
+  }
+  if (rule.metric === 'memory' && !(rule.node !== undefined && (nodeType === 'queue' || nodeType === 'service'))) {
+    return rule.node === undefined ? 'memory needs a "node" (a queue or service)' : `memory is measured on queues and services; "${rule.node}" is a ${nodeType}`;
+  }
   if (rule.metric === 'utilization') {
     if (rule.node === undefined) return 'utilization needs a "node" (a service)';
     if (nodeType !== 'service') return `utilization is measured on services; "${rule.node}" is a ${nodeType}`;

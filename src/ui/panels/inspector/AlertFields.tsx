@@ -16,6 +16,15 @@ const METRIC: Record<Exclude<Metric, 'p99'>, { label: string; unit: string }> = 
   'depth-growth': { label: 'grows faster than', unit: 'items/s' },
   'error-rate': { label: 'loses more than', unit: '% of arrivals' },
   utilization: { label: 'is busier than', unit: '%' },
+  'lag-seconds': { label: 'is behind by more than', unit: 's' },
+  memory: { label: 'uses more memory than', unit: '% of its limit' },
+};
+
+/** Where each metric is measured (alertMetricError in the engine says the same to a file). */
+const ON: Partial<Record<Exclude<Metric, 'p99'>, readonly string[]>> = {
+  utilization: ['service'],
+  'lag-seconds': ['topic', 'consumer-group'],
+  memory: ['queue', 'service'],
 };
 
 export function describeAlert(a: AlertRule): string {
@@ -28,7 +37,7 @@ const selectAlerts = (s: ScenarioState) => s.meta.alerts;
 
 export function AlertFields({ cfg }: { cfg: NodeConfig }) {
   const all = useScenario(selectAlerts);
-  const metrics = (Object.keys(METRIC) as Exclude<Metric, 'p99'>[]).filter((m) => m !== 'utilization' || cfg.type === 'service');
+  const metrics = (Object.keys(METRIC) as Exclude<Metric, 'p99'>[]).filter((m) => ON[m]?.includes(cfg.type) ?? true);
   const [metric, setMetric] = useState<Exclude<Metric, 'p99'>>(cfg.type === 'queue' ? 'depth-growth' : metrics[0]!);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
