@@ -77,8 +77,13 @@ export function parseCount(text: string): number {
 
 /** Clicks a node's title, as a person selects it to edit it in the inspector. */
 export async function selectNode(page: Page, id: string): Promise<void> {
-  await node(page, id).locator('.bp-node__head').click();
-  await expect(node(page, id)).toHaveClass(/selected/);
+  // On its status line, at the bottom: a notice over the top of the canvas may cover the title.
+  // Again if the click missed: a design just loaded is fitted into view a frame later, and the
+  // node may move under a click aimed a moment before (no person clicks that fast).
+  await expect(async () => {
+    await node(page, id).locator('.bp-node__status').click({ timeout: 2000 });
+    await expect(node(page, id)).toHaveClass(/selected/, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 async function centre(l: Locator): Promise<{ x: number; y: number }> {

@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import { F, G, type TopicConfig } from '../../../engine/index';
-import { latestNodeRate, type Health } from '../../frames/derive';
+import { nodeBase, rateAt, type Health } from '../../frames/derive';
 import { count } from '../../format';
 import { setData, setFill, setText } from '../../liveDom';
 import { Counters, type CounterSpec } from './Counters';
@@ -30,7 +30,10 @@ const unreadFill = (n: number) => Math.log10(1 + n) / 5;
 
 function health(f: NodeFrame, retentionMs: number): Health {
   if (f.snap[G.now]! <= 0) return 'idle';
-  if (latestNodeRate(f.s.history, f.i, F.lostToRetention) > 0) return 'overflowing';
+  // Retention deletes in bursts (a whole segment's worth at once): red while any went in the last
+  // 10 s, not only in the last second, so the node does not flicker between bursts.
+  const h = f.s.history;
+  if (h && h.count > 0 && rateAt(h, h.count - 1, nodeBase(f.i) + F.lostToRetention, 10_000) > 0) return 'overflowing';
   if (f.snap[f.b + F.lagMs]! > retentionMs / 2) return 'saturated';
   return 'healthy';
 }
