@@ -47,6 +47,9 @@ test('a slow consumer group falls behind on the canvas, and one more consumer ma
   await expect(node(page, group)).toContainText('2 × ~50 ms');
   await expect.poll(() => lag(page, group), { timeout: 20_000 }).toBeGreaterThan(150);
   await expect(node(page, group).locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
+  // The group's own charts: lag in records and in time.
+  await expect(page.getByRole('img', { name: /^Lag chart/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Lag in time chart/ })).toBeVisible();
   await snap(page, 's1-group-behind');
 
   // A third consumer: one per partition, about 17/s each against 20/s. The group rebalances, then catches up.

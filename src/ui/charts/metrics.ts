@@ -339,6 +339,44 @@ const GUARD: Partial<Record<NodeType, ChartSpec[]>> = {
   'load-balancer': [guardFlow('no route'), inFlight, SYSTEM_LATENCY, LOST_BY_REASON, SYSTEM_FLOW],
 };
 
+/** Consumer lag as Kafka people read it: records behind, and how old the oldest of them is. */
+const lagCharts = (what: string): ChartSpec[] => [
+  { key: 'lag', title: 'Lag', unit: 'records', lines: [{ name: 'behind', color: C.bad2, read: n(F.lag) }] },
+  { key: 'lagMs', title: 'Lag in time', unit: 's', lines: [{ name: 'oldest waiting', color: C.p99, read: (h, i, node) => h.get(i, nodeBase(node) + F.lagMs) / 1000 }] },
+  { key: 'flow', title: `${what}`, unit: 'records/s', lines: [{ name: 'in', color: C.in, read: nRate(F.arrived) }, { name: 'out', color: C.out, read: nRate(F.completed) }] },
+];
+
+const STREAMS: Partial<Record<NodeType, ChartSpec[]>> = {
+  topic: [
+    ...lagCharts('Appended vs read'),
+    { key: 'loss', title: 'Lost to retention', unit: 'records/s', lines: [{ name: 'deleted unread', color: C.bad, read: nRate(F.lostToRetention) }] },
+    SYSTEM_LATENCY,
+  ],
+  'consumer-group': [
+    ...lagCharts('Fetched vs processed'),
+    {
+      key: 'loss',
+      title: 'Redelivered, dead letters',
+      unit: 'records/s',
+      lines: [
+        { name: 'redelivered', color: C.bad2, read: nRate(F.redelivered) },
+        { name: 'dead letters', color: C.bad, read: nRate(F.deadLettered) },
+        { name: 'failed', color: C.waste, read: nRate(F.failed), seen: n(F.failed) },
+      ],
+    },
+    {
+      key: 'consumers',
+      title: 'Consumers',
+      unit: 'consumers',
+      lines: [
+        { name: 'active', color: C.level, read: n(F.activeConsumers) },
+        { name: 'wanted', color: C.cap, dashed: true, read: n(F.capacity) },
+        { name: 'rebalancing', color: C.bad, read: n(F.rebalancing) },
+      ],
+    },
+  ],
+};
+
 /** The charts for a view: the whole system, its calls, or a node of this kind. */
 export function chartsFor(view: 'system' | 'calls' | NodeType, design: DesignShape): ChartSpec[] {
   switch (view) {
@@ -355,6 +393,6 @@ export function chartsFor(view: 'system' | 'calls' | NodeType, design: DesignSha
     case 'client':
       return CLIENT;
     default:
-      return GUARD[view] ?? SYSTEM;
+      return GUARD[view] ?? STREAMS[view] ?? SYSTEM;
   }
 }
