@@ -1,5 +1,5 @@
 import { memo, useRef } from 'react';
-import { F, G, NODE_KIND_CODES } from '../../../engine/index';
+import { DEFAULT_MEMORY_LIMIT_BYTES, F, G, NODE_KIND_CODES } from '../../../engine/index';
 import { count } from '../../format';
 import { setData, setFill, setText } from '../../liveDom';
 import { bytes } from '../WindowGauge';
@@ -26,13 +26,20 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
     const limit = snap[b + F.memoryLimit]!;
     const kills = snap[b + F.oomKills]!;
     const down = snap[b + F.down]! === 1;
+    const bound = snap[b + F.inFlightLimit]!;
+    const workers = snap[b + F.capacity]!;
+    const intakeShown = snap[b + F.kind] === NODE_KIND_CODES.service && !(bound >= 0 && bound <= workers);
+    // Shown where memory is worth watching: a limit the person set, a tenth of the default one used,
+    // a kill, an intake buffer. Hidden, a node writes nothing here: a line per node changing every
+    // frame ("mem 4 KiB / 512 MiB") cost a third of the frame budget on a 30-node design (bench:ui).
+    const shown = limit !== DEFAULT_MEMORY_LIMIT_BYTES || (limit > 0 && used >= 0.1 * limit) || kills > 0 || down || intakeShown;
+    setData(root.current, 'shown', shown ? 'yes' : 'no');
+    if (!shown) return;
     setFill(bar.current, limit > 0 ? used / limit : 0);
     setText(text.current, `mem ${bytes(used)} / ${limit < 0 ? 'no limit' : bytes(limit)}${kills > 0 ? ` · ${kills} OOM kill${kills === 1 ? '' : 's'}` : ''}`);
     // A service with an intake: what it fetched and has not started, against its in-flight bound.
-    const bound = snap[b + F.inFlightLimit]!;
     const intake = snap[b + F.intake]!;
-    const workers = snap[b + F.capacity]!;
-    setText(intakeText.current, snap[b + F.kind] !== NODE_KIND_CODES.service || (bound >= 0 && bound <= workers) ? '' : bound < 0 ? `intake ${count(intake)} (push: unbounded)` : `intake ${count(intake)} · at most ${count(bound)} in flight (pull)`);
+    setText(intakeText.current, !intakeShown ? '' : bound < 0 ? `intake ${count(intake)} (push: unbounded)` : `intake ${count(intake)} · at most ${count(bound)} in flight (pull)`);
     const lostTotal = snap[b + F.oomLost]!;
     if (kills < books.kills) books.kills = books.lost = 0; // a new run
     if (kills > books.kills) {
@@ -46,7 +53,7 @@ export const MemoryGauge = memo(function MemoryGauge({ id }: { id: string }) {
   });
 
   return (
-    <div ref={root} className="bp-mem" data-state="ok">
+    <div ref={root} className="bp-mem" data-state="ok" data-shown="no">
       <div className="bp-mem__track" aria-hidden="true">
         <div className="bp-mem__bar" ref={bar} />
       </div>
