@@ -17,7 +17,7 @@
  * so they are dropped from memory: what the engine keeps is bounded by the records not yet read
  * (each an item, under the run's item limit) plus those read and not yet committed.
  */
-import { Rng } from '../kernel/rng';
+import { fmix32, Rng } from '../kernel/rng';
 import { ACCEPTED, EXPIRED, PRIO_NORMAL, REASONS, type OfferResult } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
@@ -146,7 +146,8 @@ export class Topic extends SimNode {
     }
     const c = this.cfg;
     const key = c.hotKeyShare > 0 && this.keys.next() < c.hotKeyShare ? 0 : Math.floor(this.keys.next() * c.keys);
-    return hashKey(key) % n;
+    // A key's partition: murmur3's finaliser (Kafka uses murmur2 of the key's bytes; any good mix spreads alike).
+    return fmix32(key | 0) % n;
   }
 
   /** The group fetches the record at `offset`: its item (or -1 if it was delivered before). */
@@ -277,15 +278,4 @@ export class Topic extends SimNode {
       retentionMs: this.cfg.retentionMs,
     };
   }
-}
-
-/** A key's partition: murmur3's 32-bit finaliser (Kafka uses murmur2 of the key's bytes; any good mix spreads alike). */
-export function hashKey(key: number): number {
-  let h = key | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }

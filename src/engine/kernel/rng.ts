@@ -19,7 +19,8 @@ function hashString(s: string, h = 0x811c9dc5): number {
   return fmix32(h);
 }
 
-function fmix32(h: number): number {
+/** murmur3's 32-bit finaliser: a well-mixed hash of a 32-bit word. */
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -4,6 +4,7 @@ import { scenarioStore, useScenario } from '../store/appStore';
 import type { ScenarioState } from '../store/scenarioStore';
 import { describeEvent } from './scriptedEvents';
 import './lessons.css';
+import { RemovableList } from '../panels/inspector/RemovableList';
 
 interface ParamOption {
   label: string;
@@ -98,18 +99,7 @@ export function EventsEditor({ cfg }: { cfg: NodeConfig }) {
   return (
     <section className="bp-events" aria-label="Scripted events">
       <h3 className="bp-events__title">Scripted events</h3>
-      {mine.length > 0 && (
-        <ul className="bp-events__list">
-          {mine.map(({ e, index }) => (
-            <li key={index}>
-              <span>{describeEvent(e)}</span>
-              <button type="button" className="bp-btn bp-btn--small" aria-label={`Remove event: ${describeEvent(e)}`} onClick={() => scenarioStore.getState().removeEvent(index)}>
-                ✕
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList items={mine.map(({ e, index }) => ({ item: e, index }))} what="event" describe={describeEvent} remove={(i) => scenarioStore.getState().removeEvent(i)} />
       <form
         className="bp-events__form"
         onSubmit={(e) => {

@@ -9,6 +9,7 @@ import { scenarioStore, useScenario } from '../../store/appStore';
 import type { AlertRule } from '../../store/alerts';
 import type { ScenarioState } from '../../store/scenarioStore';
 import '../../lessons/lessons.css';
+import { RemovableList } from './RemovableList';
 
 type Metric = AlertRule['metric'];
 const METRIC: Record<Exclude<Metric, 'p99'>, { label: string; unit: string }> = {
@@ -56,18 +57,7 @@ export function AlertFields({ cfg }: { cfg: NodeConfig }) {
   return (
     <section className="bp-events" aria-label="Alerts">
       <h3 className="bp-events__title">Alerts</h3>
-      {mine.length > 0 && (
-        <ul className="bp-events__list">
-          {mine.map(({ a, index }) => (
-            <li key={index}>
-              <span>{describeAlert(a)}</span>
-              <button type="button" className="bp-btn bp-btn--small" aria-label={`Remove alert: ${describeAlert(a)}`} onClick={() => scenarioStore.getState().removeAlert(index)}>
-                ✕
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableList items={mine.map(({ a, index }) => ({ item: a, index }))} what="alert" describe={describeAlert} remove={(i) => scenarioStore.getState().removeAlert(i)} />
       <form
         className="bp-events__form"
         onSubmit={(e) => {
