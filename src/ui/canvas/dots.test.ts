@@ -4,6 +4,7 @@ import { nodeBase } from '../frames/derive';
 import type { FrameState } from '../frames/frameStore';
 import { RowHistory } from '../frames/history';
 import { DotAnimator, MAX_TOTAL_DOTS } from './dots';
+import { dotInput } from './dotInput';
 import { makeGeometry, type EdgeGeometry } from './edgeGeometry';
 import { MarkRing } from '../frames/marks';
 
@@ -45,14 +46,14 @@ describe('edge dots', () => {
   it('fill a busy edge with dots', () => {
     const { frames, geoms } = busyDesign(1, 10_000);
     const anim = new DotAnimator();
-    for (let i = 0; i < 300; i++) anim.update(1 / 30, frames, geoms);
+    for (let i = 0; i < 300; i++) anim.update(1 / 30, dotInput(frames, geoms), geoms);
     expect(anim.inFlight).toBeGreaterThan(40);
   });
 
   it('never put more than MAX_TOTAL_DOTS in flight, however big the design', () => {
     const { frames, geoms } = busyDesign(60, 10_000);
     const anim = new DotAnimator();
-    for (let i = 0; i < 300; i++) anim.update(1 / 30, frames, geoms);
+    for (let i = 0; i < 300; i++) anim.update(1 / 30, dotInput(frames, geoms), geoms);
     expect(anim.inFlight).toBeLessThanOrEqual(MAX_TOTAL_DOTS);
     expect(anim.inFlight).toBeGreaterThan(MAX_TOTAL_DOTS * 0.8);
   });
@@ -61,7 +62,7 @@ describe('edge dots', () => {
     const { frames, geoms } = busyDesign(1, 10_000);
     const anim = new DotAnimator();
     const paused = { ...frames, status: { ...frames.status, playing: false } };
-    for (let i = 0; i < 60; i++) anim.update(1 / 30, paused, geoms);
+    for (let i = 0; i < 60; i++) anim.update(1 / 30, dotInput(paused, geoms), geoms);
     expect(anim.inFlight).toBe(0);
   });
 });

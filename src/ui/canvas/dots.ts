@@ -2,10 +2,9 @@
  * Items moving along edges, sampled: how densely an edge is dotted grows with the logarithm of the
  * flow, so 1 and 50,000 items/s both animate smoothly and still look different. A dot reaching a
  * node that turns work away peels off in red with the probability that work is refused or dropped
- * there. All of them are drawn on one canvas (DotsLayer), at most MAX_TOTAL_DOTS at a time.
+ * there. All of them are drawn on one canvas (DotsLayer, painted by ui/paint), at most MAX_TOTAL_DOTS
+ * at a time.
  */
-import type { FrameState } from '../frames/frameStore';
-import { lossFraction, outflowRate } from '../frames/derive';
 import { pointAlong, type EdgeGeometry } from './edgeGeometry';
 
 /** Most dots in flight on one edge. */
@@ -55,11 +54,23 @@ export function dotDensity(itemsPerWallS: number): number {
   return Math.min(1, Math.log10(1 + itemsPerWallS) / Math.log10(1 + FULL_FLOW));
 }
 
+/**
+ * What the dots need of the latest frame: how fast the run goes and, per edge id, the flow along
+ * it (items per simulated second) and the share of items lost where it arrives. Plain data, so it
+ * can be posted to the paint worker.
+ */
+export interface DotInput {
+  epoch: number;
+  /** Simulated seconds per wall second; 0 while paused. */
+  speed: number;
+  flow: Record<string, number>;
+  loss: Record<string, number>;
+}
+
 export class DotAnimator {
   private readonly edges = new Map<string, EdgeDots>();
   private epoch = -1;
   private readonly pt = { x: 0, y: 0 };
-  private readonly outDegree = new Map<string, number>();
   /** Items are still falling away: keep animating even while paused. */
   busy = false;
 
@@ -70,20 +81,15 @@ export class DotAnimator {
     return n;
   }
 
-  update(dt: number, frames: FrameState, geoms: ReadonlyMap<string, EdgeGeometry>): void {
-    if (frames.epoch !== this.epoch) {
+  update(dt: number, input: DotInput, geoms: ReadonlyMap<string, EdgeGeometry>): void {
+    if (input.epoch !== this.epoch) {
       for (const e of this.edges.values()) {
         e.count = 0;
         e.peels = [];
       }
-      this.epoch = frames.epoch;
+      this.epoch = input.epoch;
     }
-    const snap = frames.snapshot;
-    const st = frames.status;
-    const speed = st.playing ? (st.lagging || st.requestedSpeed === 'max' ? st.achievedSpeed : st.requestedSpeed) : 0;
-    const outDegree = this.outDegree;
-    outDegree.clear();
-    for (const g of geoms.values()) outDegree.set(g.source, (outDegree.get(g.source) ?? 0) + 1);
+    const speed = input.speed;
     // First pass: how dense each edge wants to be; then all of them thinned alike to the cap.
     let wanted = 0;
     for (const [id, g] of geoms) {
@@ -94,19 +100,16 @@ export class DotAnimator {
       }
       e.density = 0;
       e.loss = 0;
-      if (speed > 0 && snap) {
-        const si = frames.indexOf.get(g.source);
-        const ti = frames.indexOf.get(g.target);
-        const flow = si === undefined ? 0 : outflowRate(frames.history, snap, si) / (outDegree.get(g.source) ?? 1);
-        e.loss = ti === undefined ? 0 : lossFraction(frames.history, snap, ti);
-        e.density = dotDensity(flow * speed);
+      if (speed > 0) {
+        e.loss = input.loss[id] ?? 0;
+        e.density = dotDensity((input.flow[id] ?? 0) * speed);
         wanted += e.density * Math.min(MAX_DOTS, g.length / SPACING);
       }
     }
     const thin = wanted > MAX_TOTAL_DOTS ? MAX_TOTAL_DOTS / wanted : 1;
     for (const [id, g] of geoms) {
       const e = this.edges.get(id)!;
-      if (speed > 0 && snap) this.advance(e, g, dt, e.density * thin, e.loss);
+      if (speed > 0) this.advance(e, g, dt, e.density * thin, e.loss);
       this.agePeels(e, dt);
     }
     for (const id of this.edges.keys()) if (!geoms.has(id)) this.edges.delete(id);
@@ -158,7 +161,7 @@ export class DotAnimator {
    * context's transform maps flow coordinates to the canvas; `view` is the visible part of the flow
    * (flow coordinates), so dots out of sight cost nothing.
    */
-  draw(ctx: CanvasRenderingContext2D, geoms: ReadonlyMap<string, EdgeGeometry>, view: { x0: number; y0: number; x1: number; y1: number }): void {
+  draw(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, geoms: ReadonlyMap<string, EdgeGeometry>, view: { x0: number; y0: number; x1: number; y1: number }): void {
     const pad = PEEL_RADIUS + 1;
     ctx.beginPath();
     for (const [id, g] of geoms) {

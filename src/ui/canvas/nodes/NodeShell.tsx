@@ -12,10 +12,16 @@ interface Props {
   rootRef: Ref<HTMLDivElement>;
   statusRef: Ref<HTMLSpanElement>;
   children: ReactNode;
+  /**
+   * Drawn at the right end of the status line (a queue's "full in 14 s"). Placed there rather than
+   * on a line of its own, so that it coming and going never changes the node's size: a resized
+   * node makes xyflow measure it again and re-render the graph, ten times a second.
+   */
+  statusAside?: ReactNode;
 }
 
 /** The frame every node shares: handles, kind, title, and a status line coloured by health. */
-export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children }: Props) {
+export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children, statusAside }: Props) {
   return (
     <div ref={rootRef} className={`bp-node bp-node--${kind}`} data-health="idle">
       {/* Producers get an input handle too, so wiring into one is refused with a reason, not ignored. */}
@@ -31,6 +37,7 @@ export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children 
         <span className="bp-live" ref={statusRef}>
           idle
         </span>
+        {statusAside}
       </div>
       <Handle type="source" position={Position.Right} className="bp-handle" />
     </div>

@@ -27,7 +27,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
   const status = useRef<HTMLSpanElement>(null);
   const fill = useRef<HTMLDivElement>(null);
   const depth = useRef<HTMLSpanElement>(null);
-  const fullIn = useRef<HTMLDivElement>(null);
+  const fullIn = useRef<HTMLSpanElement>(null);
   const refs = useRef<Record<string, HTMLElement | null>>({}).current;
 
   useFrames((s) => {
@@ -54,14 +54,20 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
   const aqm = data.aqm && data.aqm !== 'none' ? ` · ${data.aqm === 'codel' ? 'CoDel' : 'adaptive LIFO'}` : '';
   const subtitle = `${capacity}${aqm} · ${data.overflow}${data.discipline === 'fifo' ? '' : ` · ${data.discipline}`}`;
   return (
-    <NodeShell kind="queue" title={data.label || id} subtitle={subtitle} rootRef={root} statusRef={status}>
+    <NodeShell
+      kind="queue"
+      title={data.label || id}
+      subtitle={subtitle}
+      rootRef={root}
+      statusRef={status}
+      statusAside={<span className="bp-node__aside bp-node__warn bp-live" ref={fullIn} aria-label="Projected time until full" />}
+    >
       <div className="bp-fill" data-unbounded={data.capacity === null}>
         <div className="bp-fill__bar" ref={fill} />
         <span className="bp-fill__text" ref={depth}>
           0 waiting
         </span>
       </div>
-      <div className="bp-node__line bp-node__warn bp-live" ref={fullIn} aria-label="Projected time until full" />
       <Counters specs={data.maxAgeMs !== undefined ? WITH_EXPIRY : COUNTERS} refs={refs} />
       <MemoryGauge id={id} />
     </NodeShell>
