@@ -3,7 +3,8 @@
  * second; what it drives is drawn on ticks of about 30 Hz (every other display frame). Who draws
  * when follows what bench:ui measured on a 4x-throttled Chromium (see bench/ui.bench.ts --trace):
  *
- * - Animators (the edge dots) step on every tick.
+ * - Animators step on every tick (none on the page today: the edge dots step in the paint worker,
+ *   ui/paint, on a clock of their own; an animation drawn on the page would register here).
  * - 'charts' painters (canvas drawing) redraw at most CHART_HZ times a second each, a few per tick
  *   (round robin). Chromium rasterizes what was drawn on a canvas when it hands the canvas to the
  *   compositor, on the main thread: spread over ticks, that work stays small in each.
