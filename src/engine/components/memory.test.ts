@@ -225,6 +225,46 @@ describe('memory: services and how they take work', () => {
   });
 });
 
+describe('memory: a service that takes new work while it hands an item on', () => {
+  // The property below found this one (seed 72): q -> s over a Node stream edge, s -> sink over an
+  // HTTP/2 stream. When s hands a finished item to the HTTP/2 window, the window wakes its senders
+  // and s takes new items from q in the same instant, before the hand-over returns. The worker
+  // handing on had already let go of its slot, so s took a 4th item with 3 workers, went over a
+  // limit that fits 3 items, and was OOM-killed; the item on its way out was then taken off the
+  // zeroed books again (memory went to -2,731 bytes).
+  it('keeps its books equal to the bytes of the items it holds, never more items than workers', () => {
+    const size = 2731;
+    const parsed = parseScenario({
+      version: 1,
+      seed: 72,
+      durationMs: 4000,
+      nodes: [
+        { id: 'p', type: 'producer', rate: 1389, sizeBytes: size },
+        { id: 'q', type: 'queue', capacity: null, overflow: 'drop-newest', memoryLimitBytes: 4 * KiB, restartDelayMs: 300 },
+        { id: 's', type: 'service', concurrency: 3, serviceTime: { dist: 'exponential', meanMs: 15 }, memoryLimitBytes: 9 * KiB, restartDelayMs: 200 },
+        { id: 'sink', type: 'service', concurrency: 2, serviceTime: { dist: 'exponential', meanMs: 5 } },
+      ],
+      edges: [
+        { from: 'p', to: 'q' },
+        { from: 'q', to: 's', flow: { mode: 'node-stream', highWaterMark: 4 } },
+        { from: 's', to: 'sink', flow: { mode: 'http2', streamWindowBytes: 8192 } },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const sim = createSimulation(parsed.value);
+    for (let t = 50; t <= 4000; t += 50) {
+      sim.runUntil(t);
+      expect(conserved(sim)).toBe(true);
+      const s = sim.report().nodes.s!;
+      const holds = (s.inService as number) + (s.holding as number);
+      expect(s.memoryBytes, `at ${t} ms`).toBe(holds * size);
+      expect(holds).toBeLessThanOrEqual(3);
+      expect(s.oomKills, `at ${t} ms`).toBe(0); // 3 items (8,193 bytes) fit in 9 KiB
+    }
+    expect(sim.report().nodes.s!.peakMemoryBytes).toBe(3 * size); // and it did hold 3 at once
+  });
+});
+
 describe('ItemSet (the items in service an OOM kill must find)', () => {
   it('behaves like a Set of item ids', async () => {
     const { ItemSet } = await import('./memory');

@@ -32,6 +32,8 @@ const DONE = 0;
 const READINESS_PROBE = 200;
 const LIVENESS_PROBE = 201;
 const RESTARTED = 202;
+/** handOn: the node was killed while offering the item, and it is lost with it. */
+const LOST = -1;
 /** Back up after an OOM kill (memory.ts). */
 const OOM_RESTARTED = 203;
 /** A tracked item's DONE carries the restart epoch it started in: DONE_TRACKED + epoch (stale after a restart). */
@@ -50,6 +52,8 @@ export class Service extends SimNode implements CallerOwner {
   private working = 0;
   /** Finished items whose next stage has no room yet, oldest first; each holds a worker. */
   private readonly holding = new IntDeque(8);
+  /** Finished items being offered to the next stage right now (handOn): each still holds its worker. */
+  private sending = 0;
   /** Workers waiting for the answer to a call. */
   private calling = 0;
   private readonly caller: Caller;
@@ -256,7 +260,7 @@ export class Service extends SimNode implements CallerOwner {
 
   /** Workers taken: serving, waiting for a call's answer, or holding a finished item. */
   private occupied(): number {
-    return this.working + this.calling + this.holding.length;
+    return this.working + this.calling + this.holding.length + this.sending;
   }
 
   held(): number {
@@ -330,7 +334,7 @@ export class Service extends SimNode implements CallerOwner {
   private oomKill(): void {
     if (this.callOutputs.length > 0 || this.calling > 0) return;
     const sim = this.sim;
-    const delay = this.mem.killed(sim.now, this.held());
+    const delay = this.mem.killed(sim.now, this.held() - this.sending); // an item being handed on is not lost (handOn)
     sim.timeline.add(sim.now, this.index, TL_OOM_KILLED);
     this.epoch++;
     const lost = this.tracked ? [...this.tracked] : [];
@@ -427,15 +431,45 @@ export class Service extends SimNode implements CallerOwner {
       sim.finish(item, COMPLETED, this.index);
     } else {
       this.completed++;
-      const r = this.sendOut(item);
-      if (r === BUSY) {
-        this.holding.pushBack(item);
-        this.held_.set(sim.now, this.holding.length);
-        return; // the worker keeps its slot until the next stage takes the item
-      }
-      this.handedOver(item, spent, size, r);
+      const r = this.handOn(item, null);
+      if (r === BUSY) return; // held: the worker keeps its slot until the next stage takes the item
+      if (r !== LOST) this.handedOver(item, spent, r);
     }
     this.slotFreed();
+  }
+
+  /**
+   * Offers a finished item to the next stage (`to`, or the outputs in turn), its worker's slot kept
+   * while it does. The offer can run this node again before it returns (a flow-controlled edge
+   * that accepts the item wakes its senders, and this node takes new work); so while the offer
+   * runs the item is off the memory books and out of the holding list, and an OOM kill in that
+   * time cannot lose it, nor can the item be taken from holding twice. Fix (found by
+   * memory.test.ts's property): the item was still counted and the kill zeroed the books, so
+   * taking it off them afterwards drove memory negative.
+   * Refused (BUSY): the item goes back to the front (`to` given) or the end of the holding list,
+   * or, if the node was killed meanwhile, it is lost with it (LOST).
+   */
+  private handOn(item: number, to: SimNode | null): OfferResult | typeof LOST {
+    const sim = this.sim;
+    const size = sim.items.size[item]!;
+    const epoch = this.epoch;
+    this.sending++;
+    this.mem.remove(size);
+    const r = to === null ? this.sendOut(item) : to.offer(item, this);
+    this.sending--;
+    if (r !== BUSY) return r;
+    if (this.epoch !== epoch) {
+      this.mem.lostItems++;
+      this.mem.lostBytes += size;
+      sim.finish(item, DROPPED, this.index, R_OOM_KILLED);
+      return LOST;
+    }
+    if (to === null) this.holding.pushBack(item);
+    else this.holding.pushFront(item);
+    this.held_.set(sim.now, this.holding.length);
+    this.mem.add(size);
+    if (this.mem.over) this.oomKill();
+    return r;
   }
 
   override onReady(receiver: SimNode): void {
@@ -444,15 +478,13 @@ export class Service extends SimNode implements CallerOwner {
       return;
     }
     if (this.holding.length === 0) return;
-    const item = this.holding.peekFront();
     const sim = this.sim;
-    const spent = sim.now - sim.items.entered[item]!;
-    const size = sim.items.size[item]!;
-    const r = receiver.offer(item, this);
-    if (r === BUSY) return;
-    this.holding.popFront();
+    const item = this.holding.popFront();
     this.held_.set(sim.now, this.holding.length);
-    this.handedOver(item, spent, size, r);
+    const spent = sim.now - sim.items.entered[item]!;
+    const r = this.handOn(item, receiver);
+    if (r === BUSY) return;
+    if (r !== LOST) this.handedOver(item, spent, r);
     if (this.holding.length > 0) receiver.addWaiter(this);
     this.slotFreed();
   }
@@ -461,7 +493,8 @@ export class Service extends SimNode implements CallerOwner {
     if (this.holding.length === 0) return;
     const item = this.holding.popFront();
     this.held_.set(this.sim.now, this.holding.length);
-    this.handedOver(item, this.sim.now - this.sim.items.entered[item]!, this.sim.items.size[item]!, O_REFUSED);
+    this.mem.remove(this.sim.items.size[item]!);
+    this.handedOver(item, this.sim.now - this.sim.items.entered[item]!, O_REFUSED);
     // Fix (found by properties.test.ts, liveness): the receiver took this service off its
     // waiting list; with more finished items held, wait for it again (a fresh timeout for the
     // next item), as onReady does. Before, those items and their workers were stuck for good.
@@ -469,8 +502,10 @@ export class Service extends SimNode implements CallerOwner {
     this.slotFreed();
   }
 
-  private handedOver(item: number, spent: number, size: number, r: OfferResult): void {
-    this.record(spent, size);
+  /** The next stage took the item, or refused it (then it ends here); its bytes are already off the books. */
+  private handedOver(item: number, spent: number, r: OfferResult): void {
+    this.latency.record(spent);
+    this.latencyWindow.record(spent);
     if (r !== ACCEPTED) this.sim.finishRefused(item);
   }
 
