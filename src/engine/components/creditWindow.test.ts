@@ -224,7 +224,7 @@ describe('credit-based flow control on an edge', () => {
           expect(conserved(sim)).toBe(true);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 40) },
     );
   });
 });

@@ -338,7 +338,7 @@ describe('conservation with memory limits, intakes and flow-controlled edges (pr
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 60) },
     );
   });
 });
