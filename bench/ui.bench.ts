@@ -10,6 +10,10 @@
  *   npm run bench:ui -- --sim-s 120      stop at another simulated time
  *   npm run bench:ui -- --throttle 1     another CPU slow-down (default 4)
  *   npm run bench:ui -- --profile F      also write a CPU profile of the main thread (open in DevTools)
+ *   npm run bench:ui -- --alloc F        also write a sampled allocation profile of the page (.heapprofile,
+ *                                        open in DevTools' Memory panel) and print where the bytes
+ *                                        were allocated (garbage makes the page's major GCs, which
+ *                                        are long tasks)
  *   npm run bench:ui -- --css 'RULES'    inject a stylesheet first (what does hiding a part save?)
  *   npm run bench:ui -- --dump F         also write the raw rAF times and long tasks (JSON)
  *   npm run bench:ui -- --trace F        also write a Chrome trace of TRACE_WALL_MS of steady state
@@ -39,6 +43,7 @@ const HEAP_EARLY_SIM_MS = Math.min(60_000, END_SIM_MS / 5);
 const WARMUP_WALL_MS = 3000;
 const THROTTLE = Number(arg('throttle') ?? 4);
 const PROFILE = arg('profile');
+const ALLOC = arg('alloc');
 const TRACE = arg('trace');
 const CSS = arg('css');
 const DUMP = arg('dump');
@@ -54,6 +59,32 @@ const PROBE = `
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
 `;
+
+/** A node of a sampled allocation profile (CDP HeapProfiler.SamplingHeapProfileNode). */
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
+}
+
+/** Bytes allocated per second by function (self), the top ones, with where they are. */
+function formatAllocations(head: AllocNode, seconds: number): string[] {
+  const by = new Map<string, number>();
+  let total = 0;
+  const walk = (n: AllocNode): void => {
+    const f = n.callFrame;
+    const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+    by.set(where, (by.get(where) ?? 0) + n.selfSize);
+    total += n.selfSize;
+    for (const c of n.children) walk(c);
+  };
+  walk(head);
+  const rows = [...by].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  return [
+    `  page allocations (sampled, while playing): ${kb(total / seconds)}/s`,
+    ...rows.map(([where, bytes]) => `    ${kb(bytes / seconds).padStart(10)}/s  ${(100 * bytes / total).toFixed(1).padStart(5)}%  ${where}`),
+  ];
+}
 
 interface HeapSample {
   simMs: number;
@@ -167,6 +198,11 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (ALLOC) {
+      await cdp.send('HeapProfiler.enable');
+      // Every object, live or collected since: the garbage is what this is for.
+      await cdp.send('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     await cdp.send('Performance.enable');
     const metricsAtPlay = await perfMetrics(cdp);
     const playAt = await page.evaluate(() => performance.now());
@@ -199,6 +235,12 @@ async function main(): Promise<void> {
     const stopAt = await page.evaluate(() => performance.now());
     const metricsAtStop = await perfMetrics(cdp);
     if (PROFILE) writeFileSync(PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    let allocLines: string[] = [];
+    if (ALLOC) {
+      const { profile } = await cdp.send('HeapProfiler.stopSampling');
+      writeFileSync(ALLOC, JSON.stringify(profile));
+      allocLines = formatAllocations(profile.head as AllocNode, (stopAt - playAt) / 1000);
+    }
     await sampleHeap(samples.at(-1)!.sim);
     await page.screenshot({ path: join(ROOT, 'e2e/screenshots/bench-ui-end.png') });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -247,6 +289,7 @@ async function main(): Promise<void> {
     row('initial JS (gzip)', `${kb(initialGz)} in ${initial.length} file(s)`, 'target ≤ 200 KB');
     row('all JS in the build (gzip)', `${kb(allGz)} in ${everything.length} file(s)`);
     if (TRACE) lines.push(formatTraceSummary(summarizeTrace(TRACE)));
+    lines.push(...allocLines);
     if (errors.length) lines.push(`  page errors: ${errors.length}: ${errors.slice(0, 3).join(' | ')}`);
     console.log(lines.join('\n'));
   } finally {

@@ -15,7 +15,7 @@
  */
 import { COMPLETED, PRIO_NORMAL, R_BREAKER_OPEN, type OfferResult } from '../kernel/protocol';
 import type { SimNode } from './node';
-import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
+import { BREAKER_STATES, F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import { TL_BREAKER_CLOSED, TL_BREAKER_HALF_OPEN, TL_BREAKER_OPEN } from '../metrics/timeline';
 import type { NodeConfig } from '../scenario/schema';
 import type { CircuitBreakerConfig } from '../scenario/resilience';
@@ -24,7 +24,7 @@ import { PassThrough, REFUSE } from './passThrough';
 export const CLOSED = 0;
 export const OPEN = 1;
 export const HALF_OPEN = 2;
-export const BREAKER_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
+export { BREAKER_STATES };
 
 const AUTO_HALF_OPEN = 0;
 

@@ -173,6 +173,9 @@ export const NODE_KIND_CODES = {
 } as const;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 
+/** A circuit breaker's F.state, by code (components/circuitBreaker.ts). */
+export const BREAKER_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
+
 export const FLOW_MODE_CODES = { http2: 1, tcp: 2, 'reactive-streams': 3, 'node-stream': 4 } as const;
 
 export function snapshotLength(nodeCount: number): number {

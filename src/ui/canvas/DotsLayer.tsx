@@ -3,8 +3,8 @@ import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { frameStore } from '../frames/frameStore';
 import { paintDots } from '../paint/paintClient';
 import type { PaneView } from '../paint/protocol';
-import { dotInput } from './dotInput';
-import { edgeGeometries } from './edgeGeometry';
+import { dotFlows } from './dotInput';
+import { edgeGeometries, type EdgeGeometry } from './edgeGeometry';
 
 const LAYER: CSSProperties = { position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', contain: 'layout size style' };
 const CANVAS = 'position:absolute;left:0;top:0;transform-origin:0 0;pointer-events:none';
@@ -40,6 +40,8 @@ export function DotsLayer() {
     const port = paintDots(el);
     let view: PaneView = { tx: 0, ty: 0, zoom: 1, w: 0, h: 0, dpr: 0 };
     let boxes: number[] = [];
+    let edges: [string, EdgeGeometry][] = [];
+    let version = 0;
 
     /** Every node's box, flow coordinates (x, y, w, h each). */
     const nodeBoxes = () => {
@@ -52,9 +54,13 @@ export function DotsLayer() {
     };
     const sendGeometry = () => {
       boxes = nodeBoxes();
-      port.post({ type: 'geometry', edges: [...edgeGeometries.all()], boxes });
+      edges = [...edgeGeometries.all()];
+      port.post({ type: 'geometry', version: ++version, edges, boxes });
     };
-    const sendFlow = () => port.post({ type: 'flow', input: dotInput(frameStore.get(), edgeGeometries.all()) });
+    const sendFlow = () => {
+      const m = dotFlows(frameStore.get(), edges, version);
+      port.post(m, [m.rates.buffer]);
+    };
 
     /** Follows xyflow's viewport: pan, zoom and pane size, read from its store, not from layout. */
     const place = () => {

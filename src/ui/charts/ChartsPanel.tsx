@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NODE_TYPES, type NodeType } from '../../engine/index';
 import { edgeKind } from '../store/graph';
 import { useStore } from 'zustand';
 import { scenarioOf, selectSelectedId, type ScenarioState } from '../store/scenarioStore';
 import { scenarioStore, useScenario } from '../store/appStore';
 import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
-import { chartsFor, hasCalls, type DesignShape } from './metrics';
+import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
 import { TimeChart } from './TimeChart';
 import './charts.css';
 
@@ -17,24 +16,8 @@ const selectSelected = (s: ScenarioState) => {
   return id ? (s.nodes.find((n) => n.id === id)?.type ?? null) : null;
 };
 
-/**
- * The design as the charts need it, as one string: a selector must return something that compares
- * equal while the shape is unchanged (dragging a node or editing a rate must not rebuild charts).
- */
-const selectShape = (s: ScenarioState): string => {
-  const calling = new Set(s.edges.filter((e) => edgeKind(e) === 'call').map((e) => e.source));
-  return s.nodes.map((n) => `${n.id}\u0000${n.type}\u0000${calling.has(n.id) ? 1 : 0}`).join('\u0001');
-};
-
-function parseShape(key: string): DesignShape {
-  if (key === '') return { nodes: [] };
-  return {
-    nodes: key.split('\u0001').map((part) => {
-      const [id, type, calls] = part.split('\u0000');
-      return { id: id!, type: (NODE_TYPES as readonly string[]).includes(type!) ? (type as NodeType) : 'service', calls: calls === '1' };
-    }),
-  };
-}
+/** The design as the charts need it, as one string (shapeKey). */
+const selectShape = (s: ScenarioState): string => shapeKey(s.nodes, new Set(s.edges.filter((e) => edgeKind(e) === 'call').map((e) => e.source)));
 
 type View = 'system' | 'calls' | 'node';
 
@@ -42,8 +25,8 @@ type View = 'system' | 'calls' | 'node';
 export function ChartsPanel() {
   const selectedId = useScenario(selectSelectedId);
   const selectedKind = useScenario(selectSelected);
-  const shapeKey = useScenario(selectShape);
-  const design = useMemo(() => parseShape(shapeKey), [shapeKey]);
+  const shape = useScenario(selectShape);
+  const design = useMemo(() => parseShape(shape), [shape]);
   const callsToShow = hasCalls(design);
   // What the person chose last among the whole-system views; selecting a node shows that node.
   const [systemView, setSystemView] = useState<'system' | 'calls'>('system');
@@ -59,7 +42,8 @@ export function ChartsPanel() {
 
   const showNode = selectedId !== null && !pinSystem && selectedKind !== null;
   const view: View = showNode ? 'node' : systemView === 'calls' && callsToShow ? 'calls' : 'system';
-  const specs = useMemo(() => chartsFor(view === 'node' ? selectedKind! : view, design), [view, selectedKind, design]);
+  const kind = view === 'node' ? selectedKind! : view;
+  const specs = useMemo(() => chartsFor(kind, design), [kind, design]);
   const pick = (v: 'system' | 'calls') => {
     setSystemView(v);
     setPinSystem(true);
@@ -97,7 +81,7 @@ export function ChartsPanel() {
       <div className="bp-charts__grid">
         <canvas className="bp-charts__canvas" ref={attachCanvas} aria-hidden="true" />
         {specs.map((spec) => (
-          <TimeChart key={spec.key} spec={spec} nodeId={showNode ? selectedId : null} windowS={windowS} surface={surface} />
+          <TimeChart key={spec.key} spec={spec} kind={kind} shape={shape} nodeId={showNode ? selectedId : null} windowS={windowS} surface={surface} />
         ))}
       </div>
     </section>

@@ -2,13 +2,16 @@ import { useEffect, useRef } from 'react';
 import { addPainter } from '../frames/painter';
 import type { FrameState } from '../frames/frameStore';
 import { setText } from '../liveDom';
-import { CanvasChart } from './canvasChart';
 import type { ChartSurface } from './chartSurface';
+import type { ChartKind } from '../paint/protocol';
 import type { ChartSpec } from './metrics';
 import { formatValue } from './scale';
 
 interface Props {
   spec: ChartSpec;
+  /** How the charts' worker finds the same spec: chartsFor(kind, parseShape(shape)), by key. */
+  kind: ChartKind;
+  shape: string;
   /** The node to plot, or null for the whole system. */
   nodeId: string | null;
   windowS: number;
@@ -50,12 +53,12 @@ function writeLegend(
 }
 
 /**
- * One live time series: React renders its frame (title, legend, an empty plot box) once; the frame
- * clock then draws the plot on the panel's canvas and writes the legend's current values, never
- * through React state. The legend values are a few lines of DOM text ('text' lane, painter.ts);
- * the plots are drawn on ticks of their own.
+ * One live time series: React renders its frame (title, legend, an empty plot box) once; the
+ * charts' paint worker draws the plot on the panel's canvas (chartSurface.ts), and the frame clock
+ * writes the legend's current values, never through React state. The legend values are a few
+ * lines of DOM text ('text' lane, painter.ts).
  */
-export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
+export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props) {
   const plot = useRef<HTMLDivElement>(null);
   const values = useRef<(HTMLSpanElement | null)[]>([]);
   const keys = useRef<(HTMLSpanElement | null)[]>([]);
@@ -64,15 +67,13 @@ export function TimeChart({ spec, nodeId, windowS, surface }: Props) {
   useEffect(() => {
     const box = plot.current;
     if (!box) return;
-    const chart = new CanvasChart(surface, box, spec, nodeId, windowS);
-    const offDraw = addPainter((s) => chart.draw(s), 'charts');
+    const id = surface.add(box, { kind, shape, key: spec.key }, nodeId, windowS);
     const offLegend = addPainter((s) => writeLegend(s, spec, nodeId, values.current, keys.current, keptValues.current), 'text');
     return () => {
-      offDraw();
       offLegend();
-      chart.dispose();
+      surface.remove(id);
     };
-  }, [spec, nodeId, windowS, surface]);
+  }, [spec, kind, shape, nodeId, windowS, surface]);
 
   return (
     <figure className="bp-chart">

@@ -1,13 +1,14 @@
 /**
- * One live time series drawn in its rectangle of the charts' shared canvas (chartSurface.ts):
- * grid, axes with units, tick labels and lines, redrawn whole (at most ten times a second, and only
- * when new rows arrived or the size changed). A canvas redraw touches no DOM: no style, no layout,
- * no re-layerization of the page, where SVG paths and d3-axis tick groups cost all three on every
- * update.
+ * One live time series drawn in its rectangle of the charts' shared canvas: grid, axes with units,
+ * tick labels and lines, redrawn whole (at most ten times a second, and only when new rows arrived
+ * or the size changed). It runs in the charts' paint worker (ui/paint/chartsRenderer.ts), on a
+ * canvas the page handed over, and needs nothing of the DOM: what the tests read of a drawing
+ * (its lines' end points, the marks drawn) it writes to `out.dataset`, which the page copies onto
+ * the plot's element.
  */
 import type { FrameState } from '../frames/frameStore';
 import type { RowHistory } from '../frames/history';
-import type { ChartSurface, PlotRect, SurfaceChart } from './chartSurface';
+import type { ChartStyle, PlotRect } from '../paint/protocol';
 import type { ChartSpec } from './metrics';
 import { MARKER } from './markers';
 import type { MarkRing } from '../frames/marks';
@@ -29,10 +30,18 @@ interface YAxis {
   bitmap: OffscreenCanvas;
 }
 
-interface Colors {
-  text: string;
-  grid: string;
-  axis: string;
+type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** The canvas the charts share: its context, and device px per CSS px on each axis. */
+export interface ChartCanvas {
+  readonly ctx: Ctx2D | null;
+  readonly sx: number;
+  readonly sy: number;
+}
+
+/** Where a chart says what it drew, for the tests: data-path, data-kept-path, data-marks. */
+export interface PlotOut {
+  dataset: Record<string, string | undefined>;
 }
 
 /**
@@ -44,9 +53,9 @@ function crisp(v: number, scale: number, devWidth = 1): number {
   return (Math.round(v * scale - off) + off) / scale;
 }
 
-export class CanvasChart implements SurfaceChart {
+export class CanvasChart {
   private readonly font: string;
-  private readonly colors: Colors;
+  private readonly colors: Omit<ChartStyle, 'font'>;
   /** Where it draws on the surface (CSS px), null until placed. */
   private rect: PlotRect | null = null;
   private buf: SeriesBuffers;
@@ -58,18 +67,16 @@ export class CanvasChart implements SurfaceChart {
   private readonly widths = new Map<string, number>();
 
   constructor(
-    private readonly surface: ChartSurface,
-    readonly plot: HTMLElement,
+    private readonly surface: ChartCanvas,
+    readonly plot: PlotOut,
     private readonly spec: ChartSpec,
     private readonly nodeId: string | null,
     private readonly windowS: number,
+    style: ChartStyle,
   ) {
-    const cs = getComputedStyle(plot);
-    this.font = `${FONT_PX}px ${cs.fontFamily}`;
-    const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    this.colors = { text: v('--muted', '#52606d'), grid: '#e6ebf1', axis: v('--faint', '#7b8794') };
+    this.font = `${FONT_PX}px ${style.font}`;
+    this.colors = { text: style.text, grid: style.grid, axis: style.axis };
     this.buf = new SeriesBuffers(verticesFor(0), spec.lines.length);
-    surface.add(this);
   }
 
   place(rect: PlotRect, s: FrameState): void {
@@ -80,8 +87,13 @@ export class CanvasChart implements SurfaceChart {
     this.draw(s);
   }
 
-  dispose(): void {
-    this.surface.remove(this, this.rect);
+  /** Blanks its rectangle (the chart is going). */
+  clear(): void {
+    const ctx = this.surface.ctx;
+    const r = this.rect;
+    if (!ctx || !r) return;
+    ctx.setTransform(this.surface.sx, 0, 0, this.surface.sy, 0, 0);
+    ctx.clearRect(r.x, r.y, r.w, r.h);
   }
 
   /** Redraws from the frame store's history if anything it shows changed. */
@@ -111,7 +123,7 @@ export class CanvasChart implements SurfaceChart {
     ctx.restore();
   }
 
-  private paint(ctx: CanvasRenderingContext2D, s: FrameState, hist: RowHistory | null, node: number | null, lastMs: number, w: number, h: number): void {
+  private paint(ctx: Ctx2D, s: FrameState, hist: RowHistory | null, node: number | null, lastMs: number, w: number, h: number): void {
     const { sx, sy } = this.surface;
     const ix = s.indexOf;
     const marks = s.marks;
@@ -222,7 +234,7 @@ export class CanvasChart implements SurfaceChart {
     if (this.plot.dataset.path !== summary) this.plot.dataset.path = summary;
   }
 
-  private textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  private textWidth(ctx: Ctx2D, text: string): number {
     let w = this.widths.get(text);
     if (w === undefined) {
       if (this.widths.size > 256) this.widths.clear();
@@ -246,7 +258,7 @@ export class CanvasChart implements SurfaceChart {
   }
 
   /** A's lines: each in its line's colour, faded and finely dashed, under B's. */
-  private paintKept(ctx: CanvasRenderingContext2D, kept: SeriesBuffers | null, px: (t: number) => number, py: (v: number) => number): void {
+  private paintKept(ctx: Ctx2D, kept: SeriesBuffers | null, px: (t: number) => number, py: (v: number) => number): void {
     if (!kept) return;
     ctx.save();
     ctx.globalAlpha = 0.45;
@@ -285,7 +297,7 @@ export class CanvasChart implements SurfaceChart {
    * run is wide enough. Bands stack, one per line, from the top. Returns the line's test path.
    */
   private paintBand(
-    ctx: CanvasRenderingContext2D,
+    ctx: Ctx2D,
     states: NonNullable<ChartSpec['lines'][number]['states']>,
     vs: Float64Array,
     buf: SeriesBuffers,
@@ -327,7 +339,7 @@ export class CanvasChart implements SurfaceChart {
 
   /** The run's timeline entries in the window (this node's only, on a node's charts) as marked lines. */
   private paintMarks(
-    ctx: CanvasRenderingContext2D,
+    ctx: Ctx2D,
     marks: MarkRing,
     node: number | null,
     tStart: number,
@@ -394,7 +406,7 @@ export class CanvasChart implements SurfaceChart {
   }
 
   /** A band chart's "axis": room on the left for each band's name. */
-  private bandAxis(ctx: CanvasRenderingContext2D, _w: number, h: number): { left: number; bitmap: null } {
+  private bandAxis(ctx: Ctx2D, _w: number, h: number): { left: number; bitmap: null } {
     const lines = this.spec.lines;
     ctx.font = this.font;
     let left = MIN_LEFT;

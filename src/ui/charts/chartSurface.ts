@@ -4,44 +4,75 @@
  * compositor again in any frame where one changed; measured with bench:ui, five chart canvases
  * cost about twice what one canvas covering the same plots costs, in every animation frame.
  *
- * Plot rectangles are measured only when something is resized (ResizeObserver), never per frame,
- * and snapped to whole device pixels so each chart's lines and text stay sharp.
+ * The drawing happens in the charts' paint worker (ui/paint/chartsRenderer.ts): this page side
+ * hands it the canvas, passes it a copy of every frame, says which charts there are and where
+ * their plots lie, and copies what each chart drew (data-path, ...) onto its plot's element for
+ * the tests. Plot rectangles are measured only when something is resized (ResizeObserver), never
+ * per frame, and snapped to whole device pixels so each chart's lines and text stay sharp.
  */
 import { frameStore } from '../frames/frameStore';
-import type { FrameState } from '../frames/frameStore';
+import { paintCharts, type ChartsPort } from '../paint/paintClient';
+import type { ChartRef, ChartsMsg, ChartsOut, ChartStyle } from '../paint/protocol';
+import type { Frame } from '../../worker/protocol';
 
-/** Where a chart draws: CSS px from the canvas's top left corner. */
-export interface PlotRect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+interface Registered {
+  plot: HTMLElement;
+  add: Extract<ChartsMsg, { type: 'add' }>;
 }
 
-/** What the surface needs from a chart. */
-export interface SurfaceChart {
-  readonly plot: HTMLElement;
-  /** The chart's rectangle changed (or the canvas was resized, which clears it): redraw now. */
-  place(rect: PlotRect, s: FrameState): void;
+/** A copy of a frame for the worker, and the buffers to transfer with it. */
+function copyFrame(f: Frame): [Frame, Transferable[]] {
+  const frame: Frame = {
+    epoch: f.epoch,
+    ...(f.nodeIds ? { nodeIds: f.nodeIds } : {}),
+    snapshot: f.snapshot.slice(),
+    rows: f.rows.slice(),
+    marks: f.marks.slice(),
+    ...(f.baseline ? { baseline: { rows: f.baseline.rows.slice(), ...(f.baseline.nodeIds ? { nodeIds: f.baseline.nodeIds } : {}) } } : {}),
+    status: f.status,
+  };
+  const transfer: Transferable[] = [frame.snapshot.buffer, frame.rows.buffer, frame.marks.buffer];
+  if (frame.baseline) transfer.push(frame.baseline.rows.buffer);
+  return [frame, transfer];
+}
+
+/** The charts' text and axis colours, from the page's stylesheet. */
+function styleOf(plot: HTMLElement): ChartStyle {
+  const cs = getComputedStyle(plot);
+  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
+  return { font: cs.fontFamily, text: v('--muted', '#52606d'), grid: '#e6ebf1', axis: v('--faint', '#7b8794') };
 }
 
 export class ChartSurface {
-  ctx: CanvasRenderingContext2D | null = null;
-  /** Device px per CSS px on each axis. */
-  sx = 1;
-  sy = 1;
   private canvas: HTMLCanvasElement | null = null;
-  private readonly charts = new Set<SurfaceChart>();
+  private port: ChartsPort | null = null;
+  private offFrames: (() => void) | null = null;
+  private readonly charts = new Map<number, Registered>();
   private readonly ro = new ResizeObserver((entries) => this.resized(entries));
+  private nextId = 1;
   private devW = 0;
   private devH = 0;
 
   attach(canvas: HTMLCanvasElement | null): void {
     if (canvas === this.canvas) return;
-    if (this.canvas) this.ro.unobserve(this.canvas);
+    if (this.canvas) {
+      this.ro.unobserve(this.canvas);
+      this.offFrames?.();
+      this.port?.close();
+      this.port = null;
+    }
     this.canvas = canvas;
-    this.ctx = canvas?.getContext('2d') ?? null;
     if (!canvas) return;
+    const port = (this.port = paintCharts(canvas, (o) => this.drawn(o)));
+    // Started mid-run (the panel opened later): the worker gets what the page holds so far.
+    const replay = frameStore.replay();
+    if (replay) port.post({ type: 'frame', frame: replay }, [replay.snapshot.buffer, replay.rows.buffer, replay.marks.buffer, ...(replay.baseline ? [replay.baseline.rows.buffer] : [])]);
+    this.offFrames = frameStore.subscribeFrames((f) => {
+      if (!f) return port.post({ type: 'clear' });
+      const [frame, transfer] = copyFrame(f);
+      port.post({ type: 'frame', frame }, transfer);
+    });
+    for (const c of this.charts.values()) port.post(c.add);
     try {
       this.ro.observe(canvas, { box: 'device-pixel-content-box' });
     } catch {
@@ -49,24 +80,41 @@ export class ChartSurface {
     }
   }
 
-  add(chart: SurfaceChart): void {
-    this.charts.add(chart);
-    this.ro.observe(chart.plot);
+  /** A chart with its plot box; returns its id (for remove). */
+  add(plot: HTMLElement, chart: ChartRef, nodeId: string | null, windowS: number): number {
+    const id = this.nextId++;
+    const add: Registered['add'] = { type: 'add', id, chart, nodeId, windowS, style: styleOf(plot) };
+    this.charts.set(id, { plot, add });
+    this.port?.post(add);
+    this.ro.observe(plot);
+    return id;
   }
 
-  /** Forgets a chart and blanks its rectangle. */
-  remove(chart: SurfaceChart, rect: PlotRect | null): void {
-    this.charts.delete(chart);
-    this.ro.unobserve(chart.plot);
-    if (rect && this.ctx) {
-      this.ctx.setTransform(this.sx, 0, 0, this.sy, 0, 0);
-      this.ctx.clearRect(rect.x, rect.y, rect.w, rect.h);
+  /** Forgets a chart; the worker blanks its rectangle. */
+  remove(id: number): void {
+    const c = this.charts.get(id);
+    if (!c) return;
+    this.charts.delete(id);
+    this.ro.unobserve(c.plot);
+    this.port?.post({ type: 'remove', id });
+  }
+
+  /** What a chart drew, as the tests read it from its plot's element. */
+  private drawn(o: ChartsOut): void {
+    const plot = this.charts.get(o.id)?.plot;
+    if (!plot) return;
+    for (const key of ['path', 'keptPath', 'marks']) {
+      const v = o.dataset[key];
+      if (v === undefined) {
+        if (key in plot.dataset) delete plot.dataset[key];
+      } else if (plot.dataset[key] !== v) plot.dataset[key] = v;
     }
   }
 
   private resized(entries: ResizeObserverEntry[]): void {
     const canvas = this.canvas;
-    if (!canvas) return;
+    const port = this.port;
+    if (!canvas || !port) return;
     for (const e of entries) {
       if (e.target !== canvas) continue;
       const dev = e.devicePixelContentBoxSize?.[0];
@@ -76,19 +124,15 @@ export class ChartSurface {
     }
     const box = canvas.getBoundingClientRect();
     if (box.width <= 0 || box.height <= 0 || this.devW <= 0) return;
-    // Assigning a canvas's size clears it, even to the same value: only when it changed.
-    if (canvas.width !== this.devW) canvas.width = this.devW;
-    if (canvas.height !== this.devH) canvas.height = this.devH;
-    this.sx = this.devW / box.width;
-    this.sy = this.devH / box.height;
-    this.ctx?.setTransform(1, 0, 0, 1, 0, 0);
-    this.ctx?.clearRect(0, 0, canvas.width, canvas.height);
-    const s = frameStore.get();
-    for (const c of this.charts) {
+    const sx = this.devW / box.width;
+    const sy = this.devH / box.height;
+    // The canvas is cleared and every chart placed again, whatever moved.
+    port.post({ type: 'surface', devW: this.devW, devH: this.devH, sx, sy });
+    for (const [id, c] of this.charts) {
       const r = c.plot.getBoundingClientRect();
-      const x = Math.round((r.left - box.left) * this.sx) / this.sx;
-      const y = Math.round((r.top - box.top) * this.sy) / this.sy;
-      c.place({ x, y, w: Math.round(r.width * this.sx) / this.sx, h: Math.round(r.height * this.sy) / this.sy }, s);
+      const x = Math.round((r.left - box.left) * sx) / sx;
+      const y = Math.round((r.top - box.top) * sy) / sy;
+      port.post({ type: 'place', id, rect: { x, y, w: Math.round(r.width * sx) / sx, h: Math.round(r.height * sy) / sy } });
     }
   }
 }

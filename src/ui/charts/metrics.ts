@@ -3,7 +3,8 @@
  * A line reads one value per history row; rates come from differencing cumulative counters
  * (frames/derive.ts).
  */
-import { BREAKER_STATES, F, G, NODE_KIND_CODES, REASONS, type NodeType } from '../../engine/index';
+import type { NodeType } from '../../engine/index';
+import { BREAKER_STATES, F, G, NODE_KIND_CODES, REASONS } from '../../engine/snapshot';
 import { nodeBase, rateAt } from '../frames/derive';
 import type { RowHistory } from '../frames/history';
 
@@ -39,6 +40,25 @@ export interface ChartSpec {
 /** What the charts need to know of the design: its nodes in snapshot order, and who calls. */
 export interface DesignShape {
   nodes: readonly { id: string; type: NodeType; calls: boolean }[];
+}
+
+/**
+ * The design's shape as one string: it compares equal while the shape is unchanged (dragging a
+ * node or editing a rate must not rebuild charts), and it is how the charts' paint worker learns
+ * the shape (parseShape).
+ */
+export function shapeKey(nodes: readonly { id: string; type: string }[], callers: ReadonlySet<string>): string {
+  return nodes.map((n) => `${n.id}\u0000${n.type}\u0000${callers.has(n.id) ? 1 : 0}`).join('\u0001');
+}
+
+export function parseShape(key: string): DesignShape {
+  if (key === '') return { nodes: [] };
+  return {
+    nodes: key.split('\u0001').map((part) => {
+      const [id, type, calls] = part.split('\u0000');
+      return { id: id!, type: type! in NODE_KIND_CODES ? (type as NodeType) : 'service', calls: calls === '1' };
+    }),
+  };
 }
 
 const C = { in: '#2b6cb0', out: '#2f855a', good: '#276749', p50: '#6b46c1', p99: '#c05621', bad: '#c53030', bad2: '#dd6b20', level: '#2c7a7b', cap: '#718096', waste: '#975a16' };

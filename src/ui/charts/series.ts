@@ -8,7 +8,7 @@
  * kept. Buckets are aligned on the rows' absolute numbers, not on the newest row, so they stay the
  * same from one redraw to the next and the line does not shimmer as the window scrolls.
  */
-import { G } from '../../engine/index';
+import { G } from '../../engine/snapshot';
 import type { RowHistory } from '../frames/history';
 import type { LineSpec, Reader } from './metrics';
 

@@ -2,7 +2,7 @@
  * Reading meaning out of snapshot rows: rates by differencing cumulative counters, and the health
  * colour of a node. Pure functions of the data.
  */
-import { F, F_STRIDE, G, G_STRIDE, NODE_KIND_CODES } from '../../engine/index';
+import { F, F_STRIDE, G, G_STRIDE, NODE_KIND_CODES } from '../../engine/snapshot';
 import type { RowHistory } from './history';
 
 export const nodeBase = (index: number): number => G_STRIDE + index * F_STRIDE;

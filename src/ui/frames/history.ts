@@ -2,7 +2,7 @@
  * The UI's own copy of the sampled series: a fixed-size ring of snapshot rows, oldest first,
  * so charts can scroll back further than one frame without growing memory.
  */
-import { G } from '../../engine/index';
+import { G } from '../../engine/snapshot';
 
 /** Doubles kept in total, whatever the node count. */
 const BUDGET = 2_000_000;
@@ -29,6 +29,14 @@ export class RowHistory {
       if (this.count < this.capacity) this.count++;
       else this.start = (this.start + 1) % this.capacity;
     }
+  }
+
+  /** Every row held, oldest first, packed as `append` takes them (a copy). */
+  pack(): Float64Array {
+    const len = this.rowLength;
+    const out = new Float64Array(this.count * len);
+    for (let i = 0; i < this.count; i++) out.set(this.data.subarray(this.offset(i), this.offset(i) + len), i * len);
+    return out;
   }
 
   /** Offset of row i (0 = oldest) in `data`. */

@@ -2,7 +2,7 @@
  * The timeline entries the charts mark on their time axis (breaker transitions, halts, ...): the
  * newest MARKS_KEPT of them in a fixed ring, so a breaker that flaps all day cannot grow memory.
  */
-import { TIMELINE_KINDS, type TimelineKind } from '../../engine/index';
+import { TIMELINE_KINDS, type TimelineKind } from '../../engine/snapshot';
 
 export const MARKS_KEPT = 512;
 
@@ -22,6 +22,18 @@ export class MarkRing {
       this.kind[i] = triples[k + 2]!;
       this.total++;
     }
+  }
+
+  /** The entries kept, oldest first, as the triples `append` takes (a copy). */
+  pack(): Float64Array {
+    const out = new Float64Array(this.count * 3);
+    for (let i = 0; i < this.count; i++) {
+      const j = this.slot(i);
+      out[3 * i] = this.at[j]!;
+      out[3 * i + 1] = this.node[j]!;
+      out[3 * i + 2] = this.kind[j]!;
+    }
+    return out;
   }
 
   get count(): number {

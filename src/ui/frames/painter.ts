@@ -1,13 +1,10 @@
 /**
- * The one clock for everything that moves on screen. Per-frame data arrives about 30 times a
- * second; what it drives is drawn on ticks of about 30 Hz (every other display frame). Who draws
- * when follows what bench:ui measured on a 4x-throttled Chromium (see bench/ui.bench.ts --trace):
+ * The one clock for the page's live DOM text. Per-frame data arrives about 30 times a second. Who
+ * writes when follows what bench:ui measured on a 4x-throttled Chromium (see bench/ui.bench.ts
+ * --trace). What is drawn on canvases (the edge dots, the charts) is drawn in paint workers
+ * (ui/paint) on clocks of their own, so that neither the drawing nor handing a canvas to the
+ * compositor costs the page's main thread.
  *
- * - Animators step on every tick (none on the page today: the edge dots step in the paint worker,
- *   ui/paint, on a clock of their own; an animation drawn on the page would register here).
- * - 'charts' painters (canvas drawing) redraw at most CHART_HZ times a second each, a few per tick
- *   (round robin). Chromium rasterizes what was drawn on a canvas when it hands the canvas to the
- *   compositor, on the main thread: spread over ticks, that work stays small in each.
  * - 'canvas' painters (node badges, and by default any useFrames caller: DOM text) all write
  *   together, at most DOM_HZ times a second. A frame that renders changed DOM text pays a large
  *   fixed cost (style, layout and paint walks, and a re-layerization of the whole page) however
@@ -24,10 +21,6 @@
  */
 import { frameStore, type FrameState } from './frameStore';
 
-const TICK_MS = 1000 / 30 - 4;
-const CHART_HZ = 10;
-const CHART_GAP_MS = 1000 / CHART_HZ - 4;
-const CHARTS_PER_TICK = 2;
 const DOM_HZ = 10;
 const FAST_DOM_MS = 1000 / DOM_HZ - 4;
 const SLOW_DOM_MS = 1000;
@@ -40,13 +33,10 @@ const LONG_FRAME_MS = 25;
  * 'canvas': DOM text that is costly to render all at once (the node badges: some hundred boxes).
  * 'text': a few lines of DOM text (the clock, chart legends), cheap enough to keep at DOM_HZ
  * when the badges slow down; it joins the badges' writes when both are due.
- * 'charts': canvas drawing.
  */
-export type Lane = 'canvas' | 'text' | 'charts';
+export type Lane = 'canvas' | 'text';
 
 type Painter = (s: FrameState) => void;
-/** Steps an animation to time `t` (ms); returns whether it wants further ticks. */
-export type Animator = (t: number) => boolean;
 
 interface Entry {
   paint: Painter;
@@ -56,14 +46,9 @@ interface Entry {
   at: number;
 }
 
-const lanes: Record<Lane, Entry[]> = { canvas: [], text: [], charts: [] };
-const animators = new Set<Animator>();
-/** Some animator asked for more ticks, or a frame arrived since the last tick. */
-let animating = false;
+const lanes: Record<Lane, Entry[]> = { canvas: [], text: [] };
 
 let raf = 0;
-let chartCursor = 0;
-let lastTick = -Infinity;
 let lastDom = -Infinity;
 let lastText = -Infinity;
 let textQueued = false;
@@ -82,22 +67,6 @@ let domFrameMs = 0;
 function owed(list: Entry[], s: FrameState): boolean {
   for (const e of list) if (e.version !== s.version) return true;
   return false;
-}
-
-/** Redraws up to CHARTS_PER_TICK charts that have new data and are due, round robin. */
-function paintCharts(s: FrameState, t: number): void {
-  const list = lanes.charts;
-  const n = list.length;
-  let painted = 0;
-  for (let k = 0; k < n && painted < CHARTS_PER_TICK; k++) {
-    const e = list[(chartCursor + k) % n]!;
-    if (e.version === s.version || t - e.at < CHART_GAP_MS) continue;
-    e.version = s.version;
-    e.at = t;
-    e.paint(s);
-    painted++;
-    chartCursor = (chartCursor + k + 1) % n;
-  }
 }
 
 /**
@@ -146,7 +115,7 @@ function run(t: number): void {
   raf = 0;
   const s = frameStore.get();
   if (dom === 'written') {
-    // This frame renders the DOM writes: no tick work in it.
+    // This frame renders the DOM writes.
     dom = 'rendering';
     renderStart = t;
   } else {
@@ -155,14 +124,6 @@ function run(t: number): void {
       const len = (t - renderStart) * (parts > 1 ? 1.6 : 1);
       domFrameMs = domFrameMs === 0 ? len : 0.7 * domFrameMs + 0.3 * len;
       dom = 'idle';
-    }
-    if (t - lastTick >= TICK_MS) {
-      lastTick = t;
-      if (animating) {
-        animating = false;
-        for (const a of animators) if (a(t)) animating = true;
-      }
-      paintCharts(s, t);
     }
     if (dom === 'idle' && part < parts) {
       dom = 'queued';
@@ -177,13 +138,12 @@ function run(t: number): void {
       domTask.port2.postMessage(0);
     }
   }
-  const more = animating || dom !== 'idle' || part < parts || textQueued;
-  if (more || owed(lanes.charts, s) || owed(lanes.canvas, s) || owed(lanes.text, s)) raf = requestAnimationFrame(run);
+  const more = dom !== 'idle' || part < parts || textQueued;
+  if (more || owed(lanes.canvas, s) || owed(lanes.text, s)) raf = requestAnimationFrame(run);
 }
 
-/** A frame arrived (or an animator was added): animators get ticks again. */
+/** A frame arrived: its writes are owed. */
 function schedule(): void {
-  animating = true;
   if (!raf) raf = requestAnimationFrame(run);
 }
 
@@ -209,15 +169,4 @@ export function addPainter(p: Painter, lane: Lane = 'canvas'): () => void {
     const i = list.indexOf(entry);
     if (i >= 0) list.splice(i, 1);
   };
-}
-
-/**
- * Registers an animation stepped on every tick while it returns true, and again from the next
- * frame that arrives after it returned false. Returns the unregister.
- */
-export function addAnimator(a: Animator): () => void {
-  subscribe();
-  animators.add(a);
-  schedule();
-  return () => void animators.delete(a);
 }

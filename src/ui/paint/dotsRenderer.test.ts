@@ -51,7 +51,7 @@ function setUp() {
   const r = new DotsRenderer(frames.frame);
   r.handle({ type: 'canvas', canvas });
   r.handle({ type: 'view', view: { tx: 0, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } });
-  r.handle({ type: 'geometry', edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [] });
+  r.handle({ type: 'geometry', version: 1, edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [] });
   return { r, frames, canvas, counts };
 }
 
@@ -63,7 +63,7 @@ describe('the dots renderer (paint worker)', () => {
 
   it('keeps stepping and drawing dots while the run plays', () => {
     const { r, frames, counts } = setUp();
-    r.handle({ type: 'flow', input: { epoch: 1, speed: 1, flow: { e: 5000 }, loss: { e: 0 } } });
+    r.handle({ type: 'flow', epoch: 1, speed: 1, geometry: 1, rates: Float64Array.of(5000, 0) });
     expect(frames.run(120)).toBe(120);
     expect(r.running).toBe(true);
     expect(counts.arcs).toBeGreaterThan(100);
@@ -71,9 +71,9 @@ describe('the dots renderer (paint worker)', () => {
 
   it('stops asking for frames once paused with nothing falling, and draws once on a change', () => {
     const { r, frames, counts } = setUp();
-    r.handle({ type: 'flow', input: { epoch: 1, speed: 1, flow: { e: 5000 }, loss: { e: 0 } } });
+    r.handle({ type: 'flow', epoch: 1, speed: 1, geometry: 1, rates: Float64Array.of(5000, 0) });
     frames.run(60);
-    r.handle({ type: 'flow', input: { epoch: 1, speed: 0, flow: {}, loss: {} } });
+    r.handle({ type: 'flow', epoch: 1, speed: 0, geometry: 1, rates: new Float64Array(0) });
     frames.run(10);
     expect(r.running).toBe(false);
     const clears = counts.clears;

@@ -8,7 +8,7 @@
  * in a worker reaches the compositor without the page's main thread, which then renders a frame
  * only when its own DOM changes.
  */
-import { DotAnimator, type DotInput } from '../canvas/dots';
+import { DotAnimator, dotInputFrom, type DotInput } from '../canvas/dots';
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
 import type { PaintMsg, PaneView } from './protocol';
 
@@ -29,6 +29,8 @@ export class DotsRenderer {
   private ctx: Ctx | null = null;
   private readonly anim = new DotAnimator();
   private geoms = new Map<string, EdgeGeometry>();
+  private geometry = -1;
+  private edgeIds: string[] = [];
   private boxes: number[] = [];
   private pane: PaneView = { tx: 0, ty: 0, zoom: 1, w: 0, h: 0, dpr: 1 };
   private readonly visible = { x0: 0, y0: 0, x1: 0, y1: 0 };
@@ -60,10 +62,14 @@ export class DotsRenderer {
       }
       case 'geometry':
         this.geoms = new Map(m.edges);
+        this.edgeIds = m.edges.map(([id]) => id);
+        this.geometry = m.version;
         this.boxes = m.boxes;
         break;
       case 'flow':
-        this.input = m.input;
+        // Flows for another geometry (edges changed meanwhile) are dropped: the next frame's fit.
+        if (m.speed > 0 && (m.geometry !== this.geometry || m.rates.length !== 2 * this.edgeIds.length)) return;
+        this.input = dotInputFrom(m.epoch, m.speed, m.rates, this.edgeIds);
         break;
     }
     this.dirty = true;

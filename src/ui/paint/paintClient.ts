@@ -3,10 +3,10 @@
  * and posts it what changed. Where a canvas cannot be handed to a worker, the same renderer runs
  * on the page instead, behind the same `post`.
  */
-import type { PaintMsg } from './protocol';
+import type { ChartsMsg, ChartsOut, PaintMsg } from './protocol';
 
 export interface PaintPort {
-  post(m: PaintMsg): void;
+  post(m: PaintMsg, transfer?: Transferable[]): void;
   close(): void;
 }
 
@@ -19,7 +19,7 @@ export function paintDots(canvas: HTMLCanvasElement): PaintPort {
       worker.onerror = (e) => console.warn('the paint worker failed:', e.message);
       const first: PaintMsg = { type: 'canvas', canvas: offscreen };
       worker.postMessage(first, [offscreen]);
-      return { post: (m) => worker.postMessage(m), close: () => worker.terminate() };
+      return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), close: () => worker.terminate() };
     } catch (e) {
       console.warn('drawing the dots on the page:', e);
     }
@@ -35,4 +35,47 @@ export function paintDots(canvas: HTMLCanvasElement): PaintPort {
     for (const m of early) renderer.handle(m);
   });
   return { post: (m) => post(m), close: () => {} };
+}
+
+export interface ChartsPort {
+  post(m: ChartsMsg, transfer?: Transferable[]): void;
+  close(): void;
+}
+
+/**
+ * The charts' canvas, drawn by a worker of its own (chartsRenderer.ts); `onOut` hears what each
+ * chart drew (for the plots' data attributes the tests read).
+ */
+export function paintCharts(canvas: HTMLCanvasElement, onOut: (o: ChartsOut) => void): ChartsPort {
+  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+    try {
+      const worker = new Worker(new URL('./charts.worker.ts', import.meta.url), { type: 'module', name: 'charts' });
+      const offscreen = canvas.transferControlToOffscreen();
+      worker.onerror = (e) => console.warn('the charts worker failed:', e.message);
+      worker.onmessage = (e: MessageEvent<ChartsOut>) => onOut(e.data);
+      const first: ChartsMsg = { type: 'canvas', canvas: offscreen };
+      worker.postMessage(first, [offscreen]);
+      return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), close: () => worker.terminate() };
+    } catch (e) {
+      console.warn('drawing the charts on the page:', e);
+    }
+  }
+  const early: ChartsMsg[] = [{ type: 'canvas', canvas: canvas as unknown as OffscreenCanvas }];
+  let post = (m: ChartsMsg): void => {
+    early.push(m);
+  };
+  let closed = false;
+  void import('./chartsRenderer').then(({ ChartsRenderer }) => {
+    if (closed) return;
+    const renderer = new ChartsRenderer((cb) => requestAnimationFrame(cb), onOut);
+    post = (m) => renderer.handle(m);
+    for (const m of early) renderer.handle(m);
+  });
+  return {
+    post: (m) => post(m),
+    close: () => {
+      closed = true;
+      post = () => {};
+    },
+  };
 }

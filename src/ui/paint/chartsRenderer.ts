@@ -1,0 +1,148 @@
+/**
+ * Draws the charts panel's charts on their one canvas, on a clock of its own: in the charts' paint
+ * worker when the browser can hand a canvas to a worker, on the page otherwise (paintClient.ts).
+ * Fed by ChartsMsg: copies of the frames the page receives (kept in a FrameBook of its own), which
+ * charts there are and where each one's plot lies. Needs nothing of the DOM.
+ *
+ * Why a worker: bench:ui (4x-throttled Chromium, 30 nodes) showed the charts as the largest share
+ * of the page's main thread after the node text: drawing them, and every frame with a redrawn
+ * canvas handing it to the compositor (LayerTreeHost::DoUpdateLayers and a commit). A canvas drawn
+ * in a worker reaches the compositor without the page's main thread.
+ */
+import { CanvasChart, type ChartCanvas } from '../charts/canvasChart';
+import { chartsFor, parseShape } from '../charts/metrics';
+import { FrameBook } from '../frames/frameStore';
+import type { ChartsMsg, ChartsOut } from './protocol';
+
+/** A chart redraws at most this often (it redraws only when rows arrived or it moved). */
+const CHART_GAP_MS = 1000 / 10 - 4;
+/**
+ * The page hears what the charts drew (for the tests' data-path) at most this often: each report
+ * is a task and some DOM attribute writes on the page's main thread.
+ */
+const REPORT_GAP_MS = 250;
+
+type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+interface Surface {
+  width: number;
+  height: number;
+  getContext(id: '2d'): Ctx | null;
+}
+
+interface Entry {
+  chart: CanvasChart;
+  out: Record<string, string | undefined>;
+  /** What the page was last told of this chart's drawing. */
+  sent: string;
+}
+
+export class ChartsRenderer implements ChartCanvas {
+  ctx: Ctx | null = null;
+  sx = 1;
+  sy = 1;
+  private canvas: Surface | null = null;
+  private readonly book = new FrameBook();
+  private readonly charts = new Map<number, Entry>();
+  private raf = 0;
+  private last = -Infinity;
+  /** A frame arrived since the last round. */
+  private due = false;
+  private lastReport = -Infinity;
+  /** Charts drawn since the page last heard of them. */
+  private readonly unreported = new Set<number>();
+
+  constructor(
+    private readonly frame: (cb: (t: number) => void) => number,
+    private readonly send: (o: ChartsOut) => void,
+  ) {}
+
+  handle(m: ChartsMsg): void {
+    switch (m.type) {
+      case 'canvas':
+        this.canvas = m.canvas;
+        this.ctx = m.canvas.getContext('2d');
+        break;
+      case 'surface':
+        if (this.canvas) {
+          // Assigning a canvas's size clears it, even to the same value: only when it changed.
+          if (this.canvas.width !== m.devW) this.canvas.width = m.devW;
+          if (this.canvas.height !== m.devH) this.canvas.height = m.devH;
+        }
+        this.sx = m.sx;
+        this.sy = m.sy;
+        this.ctx?.setTransform(1, 0, 0, 1, 0, 0);
+        this.ctx?.clearRect(0, 0, m.devW, m.devH);
+        break;
+      case 'add': {
+        const spec = chartsFor(m.chart.kind, parseShape(m.chart.shape)).find((c) => c.key === m.chart.key);
+        if (!spec) break;
+        this.charts.get(m.id)?.chart.clear();
+        const out: Record<string, string | undefined> = {};
+        this.charts.set(m.id, { chart: new CanvasChart(this, { dataset: out }, spec, m.nodeId, m.windowS, m.style), out, sent: '' });
+        break;
+      }
+      case 'place': {
+        const e = this.charts.get(m.id);
+        if (!e) break;
+        e.chart.place(m.rect, this.book.get());
+        this.unreported.add(m.id);
+        this.wake();
+        break;
+      }
+      case 'remove':
+        this.charts.get(m.id)?.chart.clear();
+        this.charts.delete(m.id);
+        this.unreported.delete(m.id);
+        break;
+      case 'frame':
+        this.book.push(m.frame);
+        this.due = true;
+        this.wake();
+        break;
+      case 'clear':
+        this.book.clear();
+        this.due = true;
+        this.wake();
+        break;
+    }
+  }
+
+  /** The history it keeps (for tests). */
+  get state() {
+    return this.book.get();
+  }
+
+  private wake(): void {
+    if (!this.raf) this.raf = this.frame(this.tick);
+  }
+
+  private readonly tick = (t: number): void => {
+    this.raf = 0;
+    if (this.due && t - this.last >= CHART_GAP_MS) {
+      this.last = t;
+      this.due = false;
+      const s = this.book.get();
+      for (const [id, e] of this.charts) {
+        e.chart.draw(s);
+        this.unreported.add(id);
+      }
+    }
+    if (this.unreported.size > 0 && t - this.lastReport >= REPORT_GAP_MS) {
+      this.lastReport = t;
+      for (const id of this.unreported) {
+        const e = this.charts.get(id);
+        if (e) this.report(id, e);
+      }
+      this.unreported.clear();
+    }
+    if (this.due || this.unreported.size > 0) this.wake();
+  };
+
+  /** Tells the page what a chart drew, when that changed. */
+  private report(id: number, e: Entry): void {
+    const key = `${e.out.path ?? ''}\u0000${e.out.keptPath ?? '\u0001'}\u0000${e.out.marks ?? ''}`;
+    if (key === e.sent) return;
+    e.sent = key;
+    this.send({ id, dataset: { ...e.out } });
+  }
+}
