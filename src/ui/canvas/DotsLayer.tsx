@@ -1,10 +1,8 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
-import { frameStore } from '../frames/frameStore';
 import { paintDots } from '../paint/paintClient';
 import type { PaneView } from '../paint/protocol';
-import { dotFlows } from './dotInput';
-import { edgeGeometries, type EdgeGeometry } from './edgeGeometry';
+import { edgeGeometries } from './edgeGeometry';
 
 const LAYER: CSSProperties = { position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', contain: 'layout size style' };
 const CANVAS = 'position:absolute;left:0;top:0;transform-origin:0 0;pointer-events:none';
@@ -40,8 +38,6 @@ export function DotsLayer() {
     const port = paintDots(el);
     let view: PaneView = { tx: 0, ty: 0, zoom: 1, w: 0, h: 0, dpr: 0 };
     let boxes: number[] = [];
-    let edges: [string, EdgeGeometry][] = [];
-    let version = 0;
 
     /** Every node's box, flow coordinates (x, y, w, h each). */
     const nodeBoxes = () => {
@@ -54,12 +50,7 @@ export function DotsLayer() {
     };
     const sendGeometry = () => {
       boxes = nodeBoxes();
-      edges = [...edgeGeometries.all()];
-      port.post({ type: 'geometry', version: ++version, edges, boxes });
-    };
-    const sendFlow = () => {
-      const m = dotFlows(frameStore.get(), edges, version);
-      port.post(m, [m.rates.buffer]);
+      port.post({ type: 'geometry', edges: [...edgeGeometries.all()], boxes });
     };
 
     /** Follows xyflow's viewport: pan, zoom and pane size, read from its store, not from layout. */
@@ -93,16 +84,10 @@ export function DotsLayer() {
     place();
     watchDpr();
     sendGeometry();
-    sendFlow();
     const offView = store.subscribe(place);
-    const offFrames = frameStore.subscribe(sendFlow);
-    const offGeoms = edgeGeometries.subscribe(() => {
-      sendGeometry();
-      sendFlow();
-    });
+    const offGeoms = edgeGeometries.subscribe(sendGeometry);
     return () => {
       offView();
-      offFrames();
       offGeoms();
       dprQuery?.removeEventListener('change', onDpr);
       port.close();

@@ -1,30 +1,23 @@
-/** What the dots are fed from each arriving frame (on the page; the paint worker gets the result). */
+/** What the dots are fed from the frames (in the paint worker, from its FrameBook). */
 import type { FrameState } from '../frames/frameStore';
 import { lossFraction, outflowRate } from '../frames/derive';
+import type { DotInput } from './dots';
 import type { EdgeGeometry } from './edgeGeometry';
-import type { PaintMsg } from '../paint/protocol';
 
-/** Simulated seconds per wall second the dots move at: 0 while paused. */
-export function dotSpeed(frames: FrameState): number {
-  const st = frames.status;
-  return st.playing && frames.snapshot ? (st.lagging || st.requestedSpeed === 'max' ? st.achievedSpeed : st.requestedSpeed) : 0;
-}
-
-/** The flows message for the edges of geometry `version` (`edges`, in its order). */
-export function dotFlows(frames: FrameState, edges: readonly (readonly [string, EdgeGeometry])[], version: number): Extract<PaintMsg, { type: 'flow' }> {
+/** The dots' input from a frame, for the edges in `geoms`. */
+export function dotInput(frames: FrameState, geoms: ReadonlyMap<string, EdgeGeometry>): DotInput {
   const snap = frames.snapshot;
-  const speed = dotSpeed(frames);
-  const rates = new Float64Array(speed === 0 || !snap ? 0 : 2 * edges.length);
-  if (rates.length > 0 && snap) {
-    for (let k = 0; k < edges.length; k++) {
-      const g = edges[k]![1];
-      const si = frames.indexOf.get(g.source);
-      const ti = frames.indexOf.get(g.target);
-      let out = 0;
-      for (let j = 0; j < edges.length; j++) if (edges[j]![1].source === g.source) out++;
-      rates[2 * k] = si === undefined ? 0 : outflowRate(frames.history, snap, si) / out;
-      rates[2 * k + 1] = ti === undefined ? 0 : lossFraction(frames.history, snap, ti);
-    }
+  const st = frames.status;
+  const speed = st.playing && snap ? (st.lagging || st.requestedSpeed === 'max' ? st.achievedSpeed : st.requestedSpeed) : 0;
+  const out: DotInput = { epoch: frames.epoch, speed, flow: {}, loss: {} };
+  if (speed === 0 || !snap) return out;
+  const outDegree = new Map<string, number>();
+  for (const g of geoms.values()) outDegree.set(g.source, (outDegree.get(g.source) ?? 0) + 1);
+  for (const [id, g] of geoms) {
+    const si = frames.indexOf.get(g.source);
+    const ti = frames.indexOf.get(g.target);
+    out.flow[id] = si === undefined ? 0 : outflowRate(frames.history, snap, si) / (outDegree.get(g.source) ?? 1);
+    out.loss[id] = ti === undefined ? 0 : lossFraction(frames.history, snap, ti);
   }
-  return { type: 'flow', epoch: frames.epoch, speed, geometry: version, rates };
+  return out;
 }

@@ -3,8 +3,8 @@ import { F, G, NODE_KIND_CODES, snapshotLength } from '../../engine/index';
 import { nodeBase } from '../frames/derive';
 import type { FrameState } from '../frames/frameStore';
 import { RowHistory } from '../frames/history';
-import { dotInputFrom, DotAnimator, MAX_TOTAL_DOTS } from './dots';
-import { dotFlows } from './dotInput';
+import { DotAnimator, MAX_TOTAL_DOTS } from './dots';
+import { dotInput } from './dotInput';
 import { makeGeometry, type EdgeGeometry } from './edgeGeometry';
 import { MarkRing } from '../frames/marks';
 
@@ -40,12 +40,6 @@ function busyDesign(pairs: number, rate: number): { frames: FrameState; geoms: M
     version: 1,
   };
   return { frames, geoms };
-}
-
-/** What the page posts for a frame, as the paint worker hands it to the animator. */
-function dotInput(frames: FrameState, geoms: ReadonlyMap<string, EdgeGeometry>) {
-  const m = dotFlows(frames, [...geoms], 1);
-  return dotInputFrom(m.epoch, m.speed, m.rates, [...geoms.keys()]);
 }
 
 describe('edge dots', () => {

@@ -67,20 +67,6 @@ export interface DotInput {
   loss: Record<string, number>;
 }
 
-/**
- * The animator's input from a flows message's rates (paint/protocol.ts: per edge of `edgeIds`, in
- * order, items/s then the share lost).
- */
-export function dotInputFrom(epoch: number, speed: number, rates: Float64Array, edgeIds: readonly string[]): DotInput {
-  const input: DotInput = { epoch, speed, flow: {}, loss: {} };
-  if (rates.length !== 2 * edgeIds.length) return input;
-  edgeIds.forEach((id, k) => {
-    input.flow[id] = rates[2 * k]!;
-    input.loss[id] = rates[2 * k + 1]!;
-  });
-  return input;
-}
-
 export class DotAnimator {
   private readonly edges = new Map<string, EdgeDots>();
   private epoch = -1;

@@ -4,36 +4,18 @@
  * compositor again in any frame where one changed; measured with bench:ui, five chart canvases
  * cost about twice what one canvas covering the same plots costs, in every animation frame.
  *
- * The drawing happens in the charts' paint worker (ui/paint/chartsRenderer.ts): this page side
- * hands it the canvas, passes it a copy of every frame, says which charts there are and where
+ * The drawing happens in the paint worker (ui/paint/chartsRenderer.ts), which gets the frames
+ * from paintClient.ts: this page side hands it the canvas, says which charts there are and where
  * their plots lie, and copies what each chart drew (data-path, ...) onto its plot's element for
  * the tests. Plot rectangles are measured only when something is resized (ResizeObserver), never
  * per frame, and snapped to whole device pixels so each chart's lines and text stay sharp.
  */
-import { frameStore } from '../frames/frameStore';
-import { paintCharts, type ChartsPort } from '../paint/paintClient';
+import { paintCharts, type Port } from '../paint/paintClient';
 import type { ChartRef, ChartsMsg, ChartsOut, ChartStyle } from '../paint/protocol';
-import type { Frame } from '../../worker/protocol';
 
 interface Registered {
   plot: HTMLElement;
   add: Extract<ChartsMsg, { type: 'add' }>;
-}
-
-/** A copy of a frame for the worker, and the buffers to transfer with it. */
-function copyFrame(f: Frame): [Frame, Transferable[]] {
-  const frame: Frame = {
-    epoch: f.epoch,
-    ...(f.nodeIds ? { nodeIds: f.nodeIds } : {}),
-    snapshot: f.snapshot.slice(),
-    rows: f.rows.slice(),
-    marks: f.marks.slice(),
-    ...(f.baseline ? { baseline: { rows: f.baseline.rows.slice(), ...(f.baseline.nodeIds ? { nodeIds: f.baseline.nodeIds } : {}) } } : {}),
-    status: f.status,
-  };
-  const transfer: Transferable[] = [frame.snapshot.buffer, frame.rows.buffer, frame.marks.buffer];
-  if (frame.baseline) transfer.push(frame.baseline.rows.buffer);
-  return [frame, transfer];
 }
 
 /** The charts' text and axis colours, from the page's stylesheet. */
@@ -45,8 +27,7 @@ function styleOf(plot: HTMLElement): ChartStyle {
 
 export class ChartSurface {
   private canvas: HTMLCanvasElement | null = null;
-  private port: ChartsPort | null = null;
-  private offFrames: (() => void) | null = null;
+  private port: Port<ChartsMsg> | null = null;
   private readonly charts = new Map<number, Registered>();
   private readonly ro = new ResizeObserver((entries) => this.resized(entries));
   private nextId = 1;
@@ -57,21 +38,12 @@ export class ChartSurface {
     if (canvas === this.canvas) return;
     if (this.canvas) {
       this.ro.unobserve(this.canvas);
-      this.offFrames?.();
       this.port?.close();
       this.port = null;
     }
     this.canvas = canvas;
     if (!canvas) return;
     const port = (this.port = paintCharts(canvas, (o) => this.drawn(o)));
-    // Started mid-run (the panel opened later): the worker gets what the page holds so far.
-    const replay = frameStore.replay();
-    if (replay) port.post({ type: 'frame', frame: replay }, [replay.snapshot.buffer, replay.rows.buffer, replay.marks.buffer, ...(replay.baseline ? [replay.baseline.rows.buffer] : [])]);
-    this.offFrames = frameStore.subscribeFrames((f) => {
-      if (!f) return port.post({ type: 'clear' });
-      const [frame, transfer] = copyFrame(f);
-      port.post({ type: 'frame', frame }, transfer);
-    });
     for (const c of this.charts.values()) port.post(c.add);
     try {
       this.ro.observe(canvas, { box: 'device-pixel-content-box' });

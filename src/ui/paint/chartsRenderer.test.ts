@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { G, snapshotLength } from '../../engine/snapshot';
 import type { Frame } from '../../worker/protocol';
 import { FrameBook } from '../frames/frameStore';
-import { ChartsRenderer } from './chartsRenderer';
-import type { ChartsMsg, ChartsOut } from './protocol';
+import { PaintHost } from './paintHost';
+import type { ChartsMsg, ChartsOut, PaintMsg } from './protocol';
 
 /** A 2D context that takes any call, measures text at 7 px a character and records clearRect. */
 function fakeContext(clears: number[][]) {
@@ -28,20 +28,24 @@ function fakeCanvas() {
 
 /** Animation frames run by hand, 1/60 s apart. */
 function fakeFrames() {
-  let pending: ((t: number) => void) | null = null;
+  let pending: ((t: number) => void)[] = [];
   let t = 0;
   return {
     frame: (cb: (t: number) => void) => {
-      pending = cb;
-      return 1;
+      pending.push(cb);
+      return pending.length;
     },
-    run(n: number): void {
-      for (let i = 0; i < n && pending; i++) {
-        const cb = pending;
-        pending = null;
+    /** Up to n display frames, each running the callbacks asked for before it; how many ran. */
+    run(n: number): number {
+      let ran = 0;
+      for (let i = 0; i < n && pending.length > 0; i++) {
+        const cbs = pending;
+        pending = [];
         t += 1000 / 60;
-        cb(t);
+        for (const cb of cbs) cb(t);
+        ran++;
       }
+      return ran;
     },
   };
 }
@@ -68,12 +72,14 @@ function setUp() {
   const frames = fakeFrames();
   const { canvas, clears } = fakeCanvas();
   const out: ChartsOut[] = [];
-  const r = new ChartsRenderer(frames.frame, (o) => void out.push(o));
-  r.handle({ type: 'canvas', canvas });
-  r.handle({ type: 'surface', devW: 1200, devH: 400, sx: 2, sy: 2 });
-  r.handle(ADD);
-  r.handle({ type: 'place', id: 1, rect: { x: 10, y: 20, w: 400, h: 150 } });
-  return { r, frames, out, clears };
+  const host = new PaintHost(frames.frame, (o) => void out.push(o));
+  const charts = (msg: ChartsMsg) => host.handle({ to: 'charts', msg });
+  charts({ type: 'canvas', canvas });
+  charts({ type: 'surface', devW: 1200, devH: 400, sx: 2, sy: 2 });
+  charts(ADD);
+  charts({ type: 'place', id: 1, rect: { x: 10, y: 20, w: 400, h: 150 } });
+  const r = { handle: (m: PaintMsg) => host.handle(m), state: () => host.book.get() };
+  return { r, charts, frames, out, clears };
 }
 
 // The y axis is drawn into an OffscreenCanvas of its own (not in Node).
@@ -96,11 +102,11 @@ afterEach(() => void vi.unstubAllGlobals());
 /** The x of a test path's last vertex ("M x,y L x,y"). */
 const lastX = (path: string | undefined) => Number(path?.match(/L([\d.]+),/)?.[1]);
 
-describe('the charts renderer (charts paint worker)', () => {
+describe('the charts renderer (paint worker)', () => {
   it('draws a chart from the frames it is sent, and tells the page what it drew', () => {
     const { r, frames, out } = setUp();
     for (let k = 0; k < 20; k++) {
-      r.handle({ type: 'frame', frame: frame(4 * k, 4) });
+      r.handle({ to: 'frames', frame: frame(4 * k, 4) });
       frames.run(6);
     }
     frames.run(30);
@@ -110,14 +116,14 @@ describe('the charts renderer (charts paint worker)', () => {
     const x = lastX(last?.dataset.path);
     expect(x).toBeGreaterThan(0.55 * 400);
     expect(x).toBeLessThan(0.75 * 400);
-    expect(r.state.history?.count).toBe(80);
+    expect(r.state().history?.count).toBe(80);
   });
 
   it('tells the page at most four times a second, however often it redraws', () => {
     const { r, frames, out } = setUp();
     out.length = 0;
     for (let k = 0; k < 60; k++) {
-      r.handle({ type: 'frame', frame: frame(k, 1) });
+      r.handle({ to: 'frames', frame: frame(k, 1) });
       frames.run(1);
     }
     // 60 display frames = 1 s: the chart redrew about ten times, the page heard at most 5.
@@ -131,25 +137,25 @@ describe('the charts renderer (charts paint worker)', () => {
     for (let k = 0; k < 30; k++) {
       const f = frame(3 * k, 3);
       book.push(f);
-      fed.r.handle({ type: 'frame', frame: f });
+      fed.r.handle({ to: 'frames', frame: f });
       fed.frames.run(6);
     }
     fed.frames.run(30);
     const late = setUp();
-    late.r.handle({ type: 'frame', frame: book.replay()! });
+    late.r.handle({ to: 'frames', frame: book.replay()! });
     late.frames.run(30);
     expect(late.out.at(-1)?.dataset.path).toBe(fed.out.at(-1)?.dataset.path);
-    expect(late.r.state.history?.count).toBe(90);
+    expect(late.r.state().history?.count).toBe(90);
   });
 
   it('blanks a removed chart and says nothing more of it', () => {
-    const { r, frames, out, clears } = setUp();
-    r.handle({ type: 'frame', frame: frame(0, 8) });
+    const { r, charts, frames, out, clears } = setUp();
+    r.handle({ to: 'frames', frame: frame(0, 8) });
     frames.run(30);
-    r.handle({ type: 'remove', id: 1 });
+    charts({ type: 'remove', id: 1 });
     expect(clears.at(-1)).toEqual([10, 20, 400, 150]);
     const heard = out.length;
-    r.handle({ type: 'frame', frame: frame(8, 8, false) });
+    r.handle({ to: 'frames', frame: frame(8, 8, false) });
     frames.run(30);
     expect(out.length).toBe(heard);
   });

@@ -1,8 +1,8 @@
 /**
  * Draws the charts panel's charts on their one canvas, on a clock of its own: in the charts' paint
  * worker when the browser can hand a canvas to a worker, on the page otherwise (paintClient.ts).
- * Fed by ChartsMsg: copies of the frames the page receives (kept in a FrameBook of its own), which
- * charts there are and where each one's plot lies. Needs nothing of the DOM.
+ * Fed by ChartsMsg (which charts there are, where each one's plot lies) and the frames the page
+ * received, kept in the paint host's FrameBook (paintHost.ts). Needs nothing of the DOM.
  *
  * Why a worker: bench:ui (4x-throttled Chromium, 30 nodes) showed the charts as the largest share
  * of the page's main thread after the node text: drawing them, and every frame with a redrawn
@@ -11,7 +11,7 @@
  */
 import { CanvasChart, type ChartCanvas } from '../charts/canvasChart';
 import { chartsFor, parseShape } from '../charts/metrics';
-import { FrameBook } from '../frames/frameStore';
+import type { FrameBook } from '../frames/frameStore';
 import type { ChartsMsg, ChartsOut } from './protocol';
 
 /** A chart redraws at most this often (it redraws only when rows arrived or it moved). */
@@ -41,7 +41,6 @@ export class ChartsRenderer implements ChartCanvas {
   sx = 1;
   sy = 1;
   private canvas: Surface | null = null;
-  private readonly book = new FrameBook();
   private readonly charts = new Map<number, Entry>();
   private raf = 0;
   private last = -Infinity;
@@ -54,7 +53,14 @@ export class ChartsRenderer implements ChartCanvas {
   constructor(
     private readonly frame: (cb: (t: number) => void) => number,
     private readonly send: (o: ChartsOut) => void,
+    private readonly book: FrameBook,
   ) {}
+
+  /** New frames are in the book: redraw when due. */
+  frames(): void {
+    this.due = true;
+    this.wake();
+  }
 
   handle(m: ChartsMsg): void {
     switch (m.type) {
@@ -94,15 +100,12 @@ export class ChartsRenderer implements ChartCanvas {
         this.charts.delete(m.id);
         this.unreported.delete(m.id);
         break;
-      case 'frame':
-        this.book.push(m.frame);
-        this.due = true;
-        this.wake();
-        break;
-      case 'clear':
-        this.book.clear();
-        this.due = true;
-        this.wake();
+      case 'detach':
+        // The panel went; when it comes back it hands over a new canvas and adds its charts again.
+        this.canvas = null;
+        this.ctx = null;
+        this.charts.clear();
+        this.unreported.clear();
         break;
     }
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { F, G, NODE_KIND_CODES, snapshotLength } from '../../engine/snapshot';
+import type { Frame } from '../../worker/protocol';
 import { makeGeometry } from '../canvas/edgeGeometry';
-import { DotsRenderer } from './dotsRenderer';
+import { nodeBase } from '../frames/derive';
+import { PaintHost } from './paintHost';
 
 /** A 2D context that counts the dots drawn (arcs) and the clears. */
 function fakeCanvas() {
@@ -24,20 +27,21 @@ function fakeCanvas() {
 
 /** Animation frames run by hand, 1/60 s apart. */
 function fakeFrames() {
-  let pending: ((t: number) => void) | null = null;
+  let pending: ((t: number) => void)[] = [];
   let t = 0;
   return {
     frame: (cb: (t: number) => void) => {
-      pending = cb;
-      return 1;
+      pending.push(cb);
+      return pending.length;
     },
+    /** Up to n display frames, each running the callbacks asked for before it; how many ran. */
     run(n: number): number {
       let ran = 0;
-      for (let i = 0; i < n && pending; i++) {
-        const cb = pending;
-        pending = null;
+      for (let i = 0; i < n && pending.length > 0; i++) {
+        const cbs = pending;
+        pending = [];
         t += 1000 / 60;
-        cb(t);
+        for (const cb of cbs) cb(t);
         ran++;
       }
       return ran;
@@ -45,39 +49,66 @@ function fakeFrames() {
   };
 }
 
+/**
+ * The frame of rows first..first+n-1 (every 250 ms) of producer p feeding queue q at 5,000/s;
+ * `playing` false: paused.
+ */
+function frame(first: number, n: number, playing = true): Frame {
+  const len = snapshotLength(2);
+  const rows = new Float64Array(n * len);
+  for (let k = 0; k < n; k++) {
+    const r = k * len;
+    rows[r + G.now] = (first + k + 1) * 250;
+    rows[r + G.windowMs] = 250;
+    rows[r + nodeBase(0) + F.kind] = NODE_KIND_CODES.producer;
+    rows[r + nodeBase(0) + F.arrived] = (first + k + 1) * 1250;
+    rows[r + nodeBase(1) + F.kind] = NODE_KIND_CODES.queue;
+  }
+  const status = { playing, simMs: (first + n) * 250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null };
+  return { epoch: 1, ...(first === 0 ? { nodeIds: ['p', 'q'] } : {}), snapshot: rows.slice((n - 1) * len), rows, marks: new Float64Array(0), status };
+}
+
 function setUp() {
   const frames = fakeFrames();
   const { canvas, counts } = fakeCanvas();
-  const r = new DotsRenderer(frames.frame);
-  r.handle({ type: 'canvas', canvas });
-  r.handle({ type: 'view', view: { tx: 0, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } });
-  r.handle({ type: 'geometry', version: 1, edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [] });
-  return { r, frames, canvas, counts };
+  const host = new PaintHost(frames.frame, () => {});
+  const r = host.dots;
+  host.handle({ to: 'dots', msg: { type: 'canvas', canvas } });
+  host.handle({ to: 'dots', msg: { type: 'view', view: { tx: 0, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } } });
+  host.handle({ to: 'dots', msg: { type: 'geometry', edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [] } });
+  return { host, r, frames, canvas, counts };
 }
 
 describe('the dots renderer (paint worker)', () => {
+  it('draws no dots before frames say something flows', () => {
+    const { r, frames, counts } = setUp();
+    frames.run(30);
+    expect(counts.arcs).toBe(0);
+    expect(r.running).toBe(false);
+  });
+
   it('sizes the canvas to the pane at device resolution', () => {
     const { canvas } = setUp();
     expect([canvas.width, canvas.height]).toEqual([2000, 800]);
   });
 
   it('keeps stepping and drawing dots while the run plays', () => {
-    const { r, frames, counts } = setUp();
-    r.handle({ type: 'flow', epoch: 1, speed: 1, geometry: 1, rates: Float64Array.of(5000, 0) });
+    const { host, r, frames, counts } = setUp();
+    host.handle({ to: 'frames', frame: frame(0, 8) });
     expect(frames.run(120)).toBe(120);
     expect(r.running).toBe(true);
     expect(counts.arcs).toBeGreaterThan(100);
   });
 
   it('stops asking for frames once paused with nothing falling, and draws once on a change', () => {
-    const { r, frames, counts } = setUp();
-    r.handle({ type: 'flow', epoch: 1, speed: 1, geometry: 1, rates: Float64Array.of(5000, 0) });
+    const { host, r, frames, counts } = setUp();
+    host.handle({ to: 'frames', frame: frame(0, 8) });
     frames.run(60);
-    r.handle({ type: 'flow', epoch: 1, speed: 0, geometry: 1, rates: new Float64Array(0) });
+    host.handle({ to: 'frames', frame: frame(8, 1, false) });
     frames.run(10);
     expect(r.running).toBe(false);
     const clears = counts.clears;
-    r.handle({ type: 'view', view: { tx: 50, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } });
+    host.handle({ to: 'dots', msg: { type: 'view', view: { tx: 50, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } } });
     expect(frames.run(10)).toBe(1);
     expect(counts.clears).toBe(clears + 1);
   });

@@ -1,16 +1,19 @@
 /**
  * Animates the edge dots on their own clock and canvas: in the paint worker when the browser can
- * hand a canvas to a worker (every current one can), on the page otherwise. Fed by PaintMsg; needs
- * nothing of the DOM, so the same code runs in both places.
+ * hand a canvas to a worker (every current one can), on the page otherwise. Fed by DotsMsg and the
+ * paint host's frames (paintHost.ts), from which it works out each edge's flow; needs nothing of
+ * the DOM, so the same code runs in both places.
  *
  * Why a worker: bench:ui (4x-throttled Chromium, 30 nodes) spent about a sixth of the page's main
  * thread drawing dots and handing the canvas to the compositor 30 times a second. A canvas drawn
  * in a worker reaches the compositor without the page's main thread, which then renders a frame
  * only when its own DOM changes.
  */
-import { DotAnimator, dotInputFrom, type DotInput } from '../canvas/dots';
+import { DotAnimator, type DotInput } from '../canvas/dots';
+import { dotInput } from '../canvas/dotInput';
+import type { FrameState } from '../frames/frameStore';
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
-import type { PaintMsg, PaneView } from './protocol';
+import type { DotsMsg, PaneView } from './protocol';
 
 /** Dots step about 30 times a second: smooth enough, and half the drawing of every display frame. */
 const STEP_MS = 1000 / 30 - 4;
@@ -29,8 +32,7 @@ export class DotsRenderer {
   private ctx: Ctx | null = null;
   private readonly anim = new DotAnimator();
   private geoms = new Map<string, EdgeGeometry>();
-  private geometry = -1;
-  private edgeIds: string[] = [];
+  private latest: FrameState | null = null;
   private boxes: number[] = [];
   private pane: PaneView = { tx: 0, ty: 0, zoom: 1, w: 0, h: 0, dpr: 1 };
   private readonly visible = { x0: 0, y0: 0, x1: 0, y1: 0 };
@@ -42,7 +44,15 @@ export class DotsRenderer {
 
   constructor(private readonly frame: (cb: (t: number) => void) => number) {}
 
-  handle(m: PaintMsg): void {
+  /** New frames: the flows along every edge, from their rates. */
+  frames(s: FrameState): void {
+    this.latest = s;
+    this.input = dotInput(s, this.geoms);
+    this.dirty = true;
+    this.wake();
+  }
+
+  handle(m: DotsMsg): void {
     switch (m.type) {
       case 'canvas':
         this.canvas = m.canvas;
@@ -62,15 +72,13 @@ export class DotsRenderer {
       }
       case 'geometry':
         this.geoms = new Map(m.edges);
-        this.edgeIds = m.edges.map(([id]) => id);
-        this.geometry = m.version;
         this.boxes = m.boxes;
+        if (this.latest) this.input = dotInput(this.latest, this.geoms);
         break;
-      case 'flow':
-        // Flows for another geometry (edges changed meanwhile) are dropped: the next frame's fit.
-        if (m.speed > 0 && (m.geometry !== this.geometry || m.rates.length !== 2 * this.edgeIds.length)) return;
-        this.input = dotInputFrom(m.epoch, m.speed, m.rates, this.edgeIds);
-        break;
+      case 'detach':
+        this.canvas = null;
+        this.ctx = null;
+        return;
     }
     this.dirty = true;
     this.wake();

@@ -1,81 +1,204 @@
 /**
- * The only door to the paint worker (as simClient.ts is to the simulation's): hands it a canvas
- * and posts it what changed. Where a canvas cannot be handed to a worker, the same renderer runs
- * on the page instead, behind the same `post`.
+ * The only door to the paint worker (as simClient.ts is to the simulation's). The edge dots and
+ * the charts each hand it a canvas and post what changed; this passes it the frames the page
+ * receives, merged to about ten a second. Where a canvas cannot be handed to a worker, the same
+ * code (paintHost.ts) runs on the page instead, behind the same ports.
+ *
+ * One worker for both, fed one stream of frames: every postMessage costs the page's main thread
+ * (bench:ui, 4x-throttled: about 1 ms each), and the frames were its biggest share when the dots
+ * and the charts each had theirs (the dots' flows 15 a second, the charts' frames 10).
  */
-import type { ChartsMsg, ChartsOut, PaintMsg } from './protocol';
+import { frameStore } from '../frames/frameStore';
+import type { Frame } from '../../worker/protocol';
+import type { ChartsMsg, ChartsOut, DotsMsg, PaintMsg } from './protocol';
 
-export interface PaintPort {
-  post(m: PaintMsg, transfer?: Transferable[]): void;
+/** While playing, frames go to the worker at most this often, merged: its charts redraw at 10 Hz. */
+const FORWARD_GAP_MS = 90;
+
+export interface Port<M> {
+  post(m: M): void;
   close(): void;
 }
 
-export function paintDots(canvas: HTMLCanvasElement): PaintPort {
-  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+const join = (parts: Float64Array[]): Float64Array => {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  n = 0;
+  for (const p of parts) {
+    out.set(p, n);
+    n += p.length;
+  }
+  return out;
+};
+
+/** The buffers of a frame, to transfer rather than copy. */
+const buffers = (f: Frame): Transferable[] => [f.snapshot.buffer, f.rows.buffer, f.marks.buffer, ...(f.baseline ? [f.baseline.rows.buffer] : [])];
+
+/**
+ * Frames the page received, merged into one: their rows, marks and kept rows in order, the newest
+ * snapshot and status (copies: the page keeps its own). Sent at once when paused (a step, an
+ * edit: frames come one at a time and must show at once).
+ */
+class FrameForwarder {
+  private frames: Frame[] = [];
+  private lastSent = -Infinity;
+  private timer = 0;
+
+  constructor(private readonly post: (f: Frame) => void) {}
+
+  push(f: Frame): void {
+    const prev = this.frames.at(-1);
+    // What starts afresh (a new run, a new kept copy, comparing on or off) is not merged across.
+    if (prev && (f.epoch !== prev.epoch || f.nodeIds || f.baseline?.nodeIds || !f.baseline !== !prev.baseline)) this.flush();
+    this.frames.push(f);
+    if (!f.status.playing || performance.now() - this.lastSent >= FORWARD_GAP_MS) this.flush();
+    else if (!this.timer) this.timer = window.setTimeout(() => this.flush(), FORWARD_GAP_MS);
+  }
+
+  flush(): void {
+    this.drop();
+    const fs = this.frames;
+    if (fs.length === 0) return;
+    this.frames = [];
+    this.lastSent = performance.now();
+    const first = fs[0]!;
+    const last = fs[fs.length - 1]!;
+    this.post({
+      epoch: last.epoch,
+      ...(first.nodeIds ? { nodeIds: first.nodeIds } : {}),
+      snapshot: last.snapshot.slice(),
+      rows: join(fs.map((f) => f.rows)),
+      marks: join(fs.map((f) => f.marks)),
+      ...(last.baseline ? { baseline: { rows: join(fs.map((f) => f.baseline?.rows ?? new Float64Array(0))), ...(first.baseline?.nodeIds ? { nodeIds: first.baseline.nodeIds } : {}) } } : {}),
+      status: last.status,
+    });
+  }
+
+  /** Stops the pending send (the frames stay until the next flush or clear). */
+  drop(): void {
+    if (this.timer) window.clearTimeout(this.timer);
+    this.timer = 0;
+  }
+
+  clear(): void {
+    this.drop();
+    this.frames = [];
+  }
+}
+
+interface Channel {
+  post(m: PaintMsg, transfer?: Transferable[]): void;
+  terminate(): void;
+}
+
+/** The worker, or the page's own PaintHost where canvases cannot be handed over. */
+function open(onOut: (o: ChartsOut) => void): Channel {
+  if (typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
     try {
       const worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module', name: 'paint' });
-      const offscreen = canvas.transferControlToOffscreen();
-      // Dots are decoration: a failed paint worker leaves the edges plain, never the page broken.
+      // Dots and charts are drawn, not data: a failed paint worker leaves them blank, never the page broken.
       worker.onerror = (e) => console.warn('the paint worker failed:', e.message);
-      const first: PaintMsg = { type: 'canvas', canvas: offscreen };
-      worker.postMessage(first, [offscreen]);
-      return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), close: () => worker.terminate() };
+      worker.onmessage = (e: MessageEvent<ChartsOut>) => onOut(e.data);
+      return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), terminate: () => worker.terminate() };
     } catch (e) {
-      console.warn('drawing the dots on the page:', e);
+      console.warn('drawing dots and charts on the page:', e);
     }
   }
   // Loaded only here, so the page's first download does not carry what the worker draws with.
-  const early: PaintMsg[] = [{ type: 'canvas', canvas: canvas as unknown as OffscreenCanvas }];
-  let post = (m: PaintMsg): void => {
-    early.push(m);
-  };
-  void import('./dotsRenderer').then(({ DotsRenderer }) => {
-    const renderer = new DotsRenderer((cb) => requestAnimationFrame(cb));
-    post = (m) => renderer.handle(m);
-    for (const m of early) renderer.handle(m);
+  let early: PaintMsg[] | null = [];
+  let host: { handle(m: PaintMsg): void } | null = null;
+  void import('./paintHost').then(({ PaintHost }) => {
+    if (!early) return;
+    const h = new PaintHost((cb) => requestAnimationFrame(cb), onOut);
+    for (const m of early) h.handle(m);
+    early = null;
+    host = h;
   });
-  return { post: (m) => post(m), close: () => {} };
+  return {
+    post: (m) => (host ? host.handle(m) : early?.push(m)),
+    terminate: () => {
+      early = null;
+      host = null;
+    },
+  };
 }
 
-export interface ChartsPort {
-  post(m: ChartsMsg, transfer?: Transferable[]): void;
-  close(): void;
+let channel: Channel | null = null;
+let users = 0;
+let offFrames: (() => void) | null = null;
+let chartsOut: ((o: ChartsOut) => void) | null = null;
+const canTransfer = () => typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function';
+
+function acquire(): Channel {
+  users++;
+  if (channel) return channel;
+  const ch = (channel = open((o) => chartsOut?.(o)));
+  // Started mid-run (the canvas view or the charts appeared later): what the page holds so far.
+  const replay = frameStore.replay();
+  if (replay) ch.post({ to: 'frames', frame: replay }, buffers(replay));
+  const forwarder = new FrameForwarder((frame) => ch.post({ to: 'frames', frame }, buffers(frame)));
+  const off = frameStore.subscribeFrames((f) => {
+    if (f) return forwarder.push(f);
+    forwarder.clear();
+    ch.post({ to: 'frames', frame: null });
+  });
+  offFrames = () => {
+    off();
+    forwarder.clear();
+  };
+  return ch;
+}
+
+function release(): void {
+  if (--users > 0 || !channel) return;
+  offFrames?.();
+  offFrames = null;
+  channel.terminate();
+  channel = null;
+}
+
+/** Hands `canvas` over for drawing: in the worker if it can go there, else on the page. */
+function handOver(ch: Channel, canvas: HTMLCanvasElement, to: (c: OffscreenCanvas) => PaintMsg): void {
+  if (canTransfer()) {
+    const offscreen = canvas.transferControlToOffscreen();
+    ch.post(to(offscreen), [offscreen]);
+  } else ch.post(to(canvas as unknown as OffscreenCanvas));
+}
+
+/** The edge dots' canvas (dotsRenderer.ts). */
+export function paintDots(canvas: HTMLCanvasElement): Port<DotsMsg> {
+  const ch = acquire();
+  handOver(ch, canvas, (c) => ({ to: 'dots', msg: { type: 'canvas', canvas: c } }));
+  let closed = false;
+  return {
+    post: (msg) => !closed && ch.post({ to: 'dots', msg }),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      ch.post({ to: 'dots', msg: { type: 'detach' } });
+      release();
+    },
+  };
 }
 
 /**
- * The charts' canvas, drawn by a worker of its own (chartsRenderer.ts); `onOut` hears what each
- * chart drew (for the plots' data attributes the tests read).
+ * The charts' canvas (chartsRenderer.ts); `onOut` hears what each chart drew (for the plots' data
+ * attributes the tests read).
  */
-export function paintCharts(canvas: HTMLCanvasElement, onOut: (o: ChartsOut) => void): ChartsPort {
-  if (typeof canvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
-    try {
-      const worker = new Worker(new URL('./charts.worker.ts', import.meta.url), { type: 'module', name: 'charts' });
-      const offscreen = canvas.transferControlToOffscreen();
-      worker.onerror = (e) => console.warn('the charts worker failed:', e.message);
-      worker.onmessage = (e: MessageEvent<ChartsOut>) => onOut(e.data);
-      const first: ChartsMsg = { type: 'canvas', canvas: offscreen };
-      worker.postMessage(first, [offscreen]);
-      return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), close: () => worker.terminate() };
-    } catch (e) {
-      console.warn('drawing the charts on the page:', e);
-    }
-  }
-  const early: ChartsMsg[] = [{ type: 'canvas', canvas: canvas as unknown as OffscreenCanvas }];
-  let post = (m: ChartsMsg): void => {
-    early.push(m);
-  };
+export function paintCharts(canvas: HTMLCanvasElement, onOut: (o: ChartsOut) => void): Port<ChartsMsg> {
+  const ch = acquire();
+  chartsOut = onOut;
+  handOver(ch, canvas, (c) => ({ to: 'charts', msg: { type: 'canvas', canvas: c } }));
   let closed = false;
-  void import('./chartsRenderer').then(({ ChartsRenderer }) => {
-    if (closed) return;
-    const renderer = new ChartsRenderer((cb) => requestAnimationFrame(cb), onOut);
-    post = (m) => renderer.handle(m);
-    for (const m of early) renderer.handle(m);
-  });
   return {
-    post: (m) => post(m),
+    post: (msg) => !closed && ch.post({ to: 'charts', msg }),
     close: () => {
+      if (closed) return;
       closed = true;
-      post = () => {};
+      if (chartsOut === onOut) chartsOut = null;
+      ch.post({ to: 'charts', msg: { type: 'detach' } });
+      release();
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * What the page tells the paint worker (ui/paint/paint.worker.ts), which animates the edge dots on
- * a canvas handed over with transferControlToOffscreen. Plain data, posted only when it changes
- * (the view, the geometry) or once per arriving frame (the flows): never per drawn frame.
+ * What the page tells the paint worker (ui/paint/paint.worker.ts), which draws the edge dots and
+ * the charts on canvases handed over with transferControlToOffscreen: plain data, posted when it
+ * changes, and the frames the page received, merged to about ten a second (paintClient.ts).
  */
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
 import type { NodeType } from '../../engine/index';
@@ -17,21 +17,14 @@ export interface PaneView {
   dpr: number;
 }
 
-export type PaintMsg =
+/** To the dots renderer (dotsRenderer.ts). Posted only when something changes, never per drawn frame. */
+export type DotsMsg =
   | { type: 'canvas'; canvas: OffscreenCanvas }
   | { type: 'view'; view: PaneView }
-  /**
-   * Every edge's curve, and every node's box (x, y, w, h in flow coordinates) to keep clear;
-   * `version` numbers the geometry, which the flows refer to.
-   */
-  | { type: 'geometry'; version: number; edges: [string, EdgeGeometry][]; boxes: number[] }
-  /**
-   * Per edge, in the order of geometry `geometry`'s edges: items/s along it, then the share lost
-   * where it ends (rates[2k], rates[2k + 1]). A typed array, transferred: a frame's flows cost the
-   * page one small allocation, where an object keyed by edge id cost it a dictionary per frame.
-   * `speed` is simulated seconds per wall second, 0 while paused.
-   */
-  | { type: 'flow'; epoch: number; speed: number; geometry: number; rates: Float64Array };
+  /** Every edge's curve, and every node's box (x, y, w, h in flow coordinates) to keep clear. */
+  | { type: 'geometry'; edges: [string, EdgeGeometry][]; boxes: number[] }
+  /** Its canvas is going (the canvas view unmounted). */
+  | { type: 'detach' };
 
 // ---- the charts (ui/paint/chartsRenderer.ts): the charts panel's one canvas, drawn in a worker ----
 
@@ -71,10 +64,18 @@ export type ChartsMsg =
   | { type: 'add'; id: number; chart: ChartRef; nodeId: string | null; windowS: number; style: ChartStyle }
   | { type: 'place'; id: number; rect: PlotRect }
   | { type: 'remove'; id: number }
-  /** A copy of a frame the page received (or, for a renderer that starts mid-run, its whole state). */
-  | { type: 'frame'; frame: Frame }
-  /** The simulation worker restarted: forget the history. */
-  | { type: 'clear' };
+  /** Its canvas is going (the charts panel unmounted). */
+  | { type: 'detach' };
+
+export type PaintMsg =
+  | { to: 'dots'; msg: DotsMsg }
+  | { to: 'charts'; msg: ChartsMsg }
+  /**
+   * Frames the page received, merged (or, for a worker that starts mid-run, all the page holds):
+   * both renderers read the one FrameBook they go into. null: the simulation worker restarted,
+   * forget the history.
+   */
+  | { to: 'frames'; frame: Frame | null };
 
 /** What the charts renderer tells the page: a chart's drawing as the tests read it (data-path, ...). */
 export interface ChartsOut {
