@@ -16,7 +16,7 @@
  *                                        are long tasks)
  *   npm run bench:ui -- --css 'RULES'    inject a stylesheet first (what does hiding a part save?)
  *   npm run bench:ui -- --dump F         also write the raw rAF times and long tasks (JSON)
- *   npm run bench:ui -- --trace F        also write a Chrome trace of TRACE_WALL_MS of steady state
+ *   npm run bench:ui -- --trace F        also write a Chrome trace of 6 s (--trace-s N: N s) of steady state
  *                                        (open in DevTools' Performance panel) and print where the
  *                                        main thread's time went by trace event (paint, layout, ...)
  */
@@ -47,17 +47,22 @@ const ALLOC = arg('alloc');
 const TRACE = arg('trace');
 const CSS = arg('css');
 const DUMP = arg('dump');
-const TRACE_WALL_MS = 6000;
+const TRACE_WALL_MS = Number(arg('trace-s') ?? 6) * 1000;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute', 'toplevel', 'gpu'];
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4174);
 const WALL_LIMIT_MS = 15 * 60_000;
 
 // Collected in the page from its first script on: every rAF timestamp and every long task.
 const PROBE = `
-  window.__bench = { frames: [], longTasks: [] };
+  window.__bench = { frames: [], longTasks: [], loaf: [] };
   (function loop(t) { window.__bench.frames.push(t); requestAnimationFrame(loop); })(performance.now());
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.longTasks.push([e.startTime, e.duration]); })
     .observe({ type: 'longtask', buffered: true });
+  // Long animation frames (Chromium 123+): how much of each was script and how much rendering.
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__bench.loaf.push([e.startTime, e.duration, e.renderStart, e.styleAndLayoutStart, e.scripts.reduce((a, s) => a + s.duration, 0), e.scripts.map((s) => s.invoker).join(' ')]); })
+      .observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
 `;
 
 /** A node of a sampled allocation profile (CDP HeapProfiler.SamplingHeapProfileNode). */
@@ -84,6 +89,26 @@ function formatAllocations(head: AllocNode, seconds: number): string[] {
     `  page allocations (sampled, while playing): ${kb(total / seconds)}/s`,
     ...rows.map(([where, bytes]) => `    ${kb(bytes / seconds).padStart(10)}/s  ${(100 * bytes / total).toFixed(1).padStart(5)}%  ${where}`),
   ];
+}
+
+/** A long animation frame: start, duration, renderStart, styleAndLayoutStart, script ms, invokers. */
+type Loaf = [number, number, number, number, number, string];
+
+/**
+ * Each long task as the long animation frame holding it tells it: rendering (style, layout,
+ * paint, compositing: from renderStart on), script, or neither (GC, or work outside frames).
+ */
+function describeLongTasks(tasks: [number, number][], loafs: Loaf[]): string {
+  const kinds = tasks.map(([t, d]) => {
+    const f = loafs.find(([s, dur]) => t >= s - 1 && t <= s + dur);
+    if (!f) return 'no frame';
+    const [start, dur, renderStart, , scriptMs] = f;
+    const render = renderStart > 0 ? start + dur - renderStart : 0;
+    if (render >= d / 2) return `render ${render.toFixed(0)}`;
+    if (scriptMs >= d / 2) return `script ${scriptMs.toFixed(0)}`;
+    return `other ${(d - scriptMs - render).toFixed(0)}`;
+  });
+  return kinds.join(', ');
 }
 
 interface HeapSample {
@@ -245,7 +270,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(ROOT, 'e2e/screenshots/bench-ui-end.png') });
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
-    const probe = (await page.evaluate('window.__bench')) as { frames: number[]; longTasks: [number, number][] };
+    const probe = (await page.evaluate('window.__bench')) as { frames: number[]; longTasks: [number, number][]; loaf: Loaf[] };
     if (DUMP) writeFileSync(DUMP, JSON.stringify({ playAt, stopAt, steadyFrom: playAt + WARMUP_WALL_MS, gcWindows, ...probe }));
     const inGc = (t: number) => gcWindows.some(([a, b]) => t >= a && t <= b);
     const steadyFrom = playAt + WARMUP_WALL_MS;
@@ -274,6 +299,7 @@ async function main(): Promise<void> {
     row('frame intervals over 20 / 50 ms', `${over(20)} / ${over(50)} (${((100 * over(20)) / Math.max(1, intervals.length)).toFixed(1)}% over 20 ms)`, 'p95 needs under 5% over 20 ms');
     row('long tasks > 50 ms, steady state', `${longSteady.length}${longSteady.length ? ` (longest ${ms(Math.max(...longSteady.map(([, d]) => d)))})` : ''}`, 'target 0');
     row('long tasks > 50 ms, incl. warm-up', `${longAll.length}${longAll.length ? ` (longest ${ms(Math.max(...longAll.map(([, d]) => d)))})` : ''}`);
+    if (longSteady.length > 0) row('  what they were (long frames)', describeLongTasks(longSteady, probe.loaf));
     row('achieved speed, steady state', `${achieved.toFixed(2)} sim ms / wall ms`, `requested ${SPEED}`);
     row('achieved speed, whole run', `${overall.toFixed(2)} sim ms / wall ms`);
     const busy = (name: string) => (metricsAtStop[name] ?? 0) - (metricsAtPlay[name] ?? 0);
