@@ -24,15 +24,22 @@ export interface RunStatus {
 }
 
 /**
- * What the worker pushes about 30 times a second. Both arrays are transferred, not copied.
- * `rows` holds the series rows sampled since the previous frame, oldest first, each
- * `snapshot.length` long (metrics/layout.ts).
+ * What the worker pushes about 30 times a second. The arrays are transferred, not copied.
+ * `rows` holds the series rows sampled since the previous frame, oldest first, each `rowLength`
+ * long (metrics/layout.ts).
  */
 export interface Frame {
   /** Bumped by every load/reset/replace: rows from an older epoch never mix with newer ones. */
   epoch: number;
   /** Node ids in snapshot order; sent on the first frame of an epoch only. */
   nodeIds?: string[];
+  /** Doubles in the snapshot and in each row. */
+  rowLength: number;
+  /**
+   * The state now; empty in a frame that came on its clock with rows, whose newest row is then the
+   * state to show (frameSnapshot). Every array a frame brings is memory the page's GC must answer
+   * for: at Max speed that is half of them (bench:ui counted the rest as major GCs, long tasks).
+   */
   snapshot: Float64Array;
   rows: Float64Array;
   /** Timeline entries recorded since the previous frame: [atMs, node index, TIMELINE_KINDS index] triples. */
@@ -43,6 +50,12 @@ export interface Frame {
    */
   baseline?: { rows: Float64Array; nodeIds?: string[] };
   status: RunStatus;
+}
+
+/** The state a frame brings: its snapshot, or its newest row when it came without one. */
+export function frameSnapshot(f: Frame): Float64Array {
+  if (f.snapshot.length > 0 || f.rows.length < f.rowLength) return f.snapshot;
+  return f.rows.subarray(f.rows.length - f.rowLength);
 }
 
 export type FrameListener = (frame: Frame) => void;

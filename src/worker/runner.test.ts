@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { F, F_STRIDE, G, G_STRIDE, parseScenario, TIMELINE_KINDS, type Scenario } from '../engine/index';
 import { Runner, SAMPLE_MS, type Host } from './runner';
-import type { Frame } from './protocol';
+import { frameSnapshot, type Frame } from './protocol';
 
 function scenario(): Scenario {
   const p = parseScenario({
@@ -69,7 +69,7 @@ describe('Runner', () => {
     const t = setup();
     t.runner.play();
     t.advance(3000);
-    const rows = t.frames.reduce((n, f) => n + f.rows.length / f.snapshot.length, 0);
+    const rows = t.frames.reduce((n, f) => n + f.rows.length / f.rowLength, 0);
     expect(rows).toBe(Math.floor(t.last().status.simMs / SAMPLE_MS));
     expect(t.frames.filter((f) => f.nodeIds).length).toBe(1);
     expect(t.frames[0]!.nodeIds).toEqual(['clients', 'buffer', 'workers']);
@@ -94,13 +94,13 @@ describe('Runner', () => {
       await Promise.resolve();
     }
     const times = frames.flatMap((f) => {
-      const len = f.snapshot.length;
+      const len = f.rowLength;
       return Array.from({ length: f.rows.length / len }, (_, r) => f.rows[r * len + G.now]!);
     });
     expect(times.length).toBeGreaterThan(20);
     expect(times).toEqual(times.map((_, r) => (r + 1) * SAMPLE_MS));
     // No frame carries more than the rows of its own stretch of time.
-    for (const f of frames) expect(f.rows.length / f.snapshot.length).toBeLessThanOrEqual(Math.ceil(700 / SAMPLE_MS) + 1);
+    for (const f of frames) expect(f.rows.length / f.rowLength).toBeLessThanOrEqual(Math.ceil(700 / SAMPLE_MS) + 1);
   });
 
   it('steps one sample interval at a time, paused', async () => {
@@ -110,7 +110,8 @@ describe('Runner', () => {
     await stepped;
     expect(t.last().status.simMs).toBe(SAMPLE_MS);
     expect(t.last().status.playing).toBe(false);
-    expect(t.last().rows.length).toBe(t.last().snapshot.length);
+    expect(t.last().rows.length).toBe(t.last().rowLength);
+    expect(t.last().snapshot.length).toBe(t.last().rowLength); // a step shows the state now
     expect(t.last().rows[G.now]).toBe(SAMPLE_MS);
   });
 
@@ -125,7 +126,7 @@ describe('Runner', () => {
     expect(t.last().status.simMs).toBe(0);
     expect(t.last().epoch).toBe(2);
     const capField = G_STRIDE + 1 * F_STRIDE + F.capacity; // node 1 is the buffer
-    expect(t.last().snapshot[capField]).toBe(5);
+    expect(frameSnapshot(t.last())[capField]).toBe(5);
   });
 
   it('refuses a bad live edit and keeps the last good value', () => {
@@ -133,7 +134,25 @@ describe('Runner', () => {
     const r = t.runner.setParams('buffer', { capacity: -5 });
     expect(r.ok).toBe(false);
     const capField = G_STRIDE + 1 * F_STRIDE + F.capacity;
-    expect(t.last().snapshot[capField]).toBe(50);
+    expect(frameSnapshot(t.last())[capField]).toBe(50);
+  });
+});
+
+describe('Runner frames and their snapshot', () => {
+  it('a frame on its clock with rows leaves the snapshot out; its newest row is the state, and it is the state at that sample', () => {
+    const t = setup();
+    t.runner.setSpeed(50);
+    t.runner.play();
+    t.advance(2000);
+    const clocked = t.frames.filter((f) => f.rows.length > 0 && f.snapshot.length === 0);
+    expect(clocked.length).toBeGreaterThan(t.frames.length / 2);
+    for (const f of clocked) {
+      const s = frameSnapshot(f);
+      expect(s.length).toBe(f.rowLength);
+      expect(s[G.now]).toBe(f.rows[f.rows.length - f.rowLength + G.now]);
+    }
+    // Without rows, the frame carries the state now.
+    for (const f of t.frames.filter((f) => f.rows.length === 0)) expect(f.snapshot.length).toBe(f.rowLength);
   });
 });
 

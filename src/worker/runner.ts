@@ -244,7 +244,10 @@ export class Runner {
     this.seriesCursor = tail.cursor;
     const marks = sim.timelineRowsSince(this.timelineCursor);
     this.timelineCursor = marks.cursor;
-    const frame: Frame = { epoch: this.epoch, snapshot: sim.snapshot(), rows: tail.data, marks: marks.data, status: this.status() };
+    // A frame on its clock with rows shows its newest row (Frame.snapshot); one forced by an edit,
+    // a step or a reset shows the state at this very instant.
+    const snapshot = force || tail.data.length === 0 ? sim.snapshot() : new Float64Array(0);
+    const frame: Frame = { epoch: this.epoch, rowLength: tail.rowLength, snapshot, rows: tail.data, marks: marks.data, status: this.status() };
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;

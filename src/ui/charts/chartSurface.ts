@@ -71,15 +71,17 @@ export class ChartSurface {
     this.port?.post({ type: 'remove', id });
   }
 
-  /** What a chart drew, as the tests read it from its plot's element. */
+  /** What the charts drew, as the tests read it from their plots' elements. */
   private drawn(o: ChartsOut): void {
-    const plot = this.charts.get(o.id)?.plot;
-    if (!plot) return;
-    for (const key of ['path', 'keptPath', 'marks']) {
-      const v = o.dataset[key];
-      if (v === undefined) {
-        if (key in plot.dataset) delete plot.dataset[key];
-      } else if (plot.dataset[key] !== v) plot.dataset[key] = v;
+    for (const c of o.charts) {
+      const plot = this.charts.get(c.id)?.plot;
+      if (!plot) continue;
+      for (const key of ['path', 'keptPath', 'marks']) {
+        const v = c.dataset[key];
+        if (v === undefined) {
+          if (key in plot.dataset) delete plot.dataset[key];
+        } else if (plot.dataset[key] !== v) plot.dataset[key] = v;
+      }
     }
   }
 

@@ -6,7 +6,7 @@
  * `frameStore` is the page's. The charts' paint worker keeps a FrameBook of its own, fed with
  * copies of the same frames (ui/paint/chartsRenderer.ts), so it needs nothing of the page.
  */
-import type { Frame, RunStatus } from '../../worker/protocol';
+import { frameSnapshot, type Frame, type RunStatus } from '../../worker/protocol';
 import { snapshotLength } from '../../engine/snapshot';
 import { RowHistory } from './history';
 import { MarkRing } from './marks';
@@ -64,11 +64,11 @@ export class FrameBook {
         epoch: frame.epoch,
         nodeIds: ids,
         indexOf: indexOf(ids),
-        history: new RowHistory(frame.snapshot.length),
+        history: new RowHistory(frame.rowLength),
         version: state.version,
       };
     }
-    state.snapshot = frame.snapshot;
+    state.snapshot = frameSnapshot(frame);
     state.status = frame.status;
     if (frame.rows.length > 0) state.history?.append(frame.rows);
     if (frame.marks.length > 0) state.marks.append(frame.marks);
@@ -94,6 +94,7 @@ export class FrameBook {
     return {
       epoch: s.epoch,
       nodeIds: [...s.nodeIds],
+      rowLength: s.snapshot.length,
       snapshot: s.snapshot.slice(),
       rows: s.history.pack(),
       marks: s.marks.pack(),

@@ -26,6 +26,7 @@ function push(playing = true): void {
   const frame: Frame = {
     epoch: 0,
     nodeIds: ['a'],
+    rowLength: snapshotLength(1),
     snapshot: new Float64Array(snapshotLength(1)),
     rows: new Float64Array(0),
     marks: new Float64Array(0),

@@ -62,7 +62,8 @@ function frame(first: number, n: number, withIds = first === 0): Frame {
     rows[k * LEN + G.windowMs] = 250;
     rows[k * LEN + G.inSystem] = 10 * i;
   }
-  return { epoch: 1, ...(withIds ? { nodeIds: [] } : {}), snapshot: rows.slice((n - 1) * LEN), rows, marks: new Float64Array(0), status: { ...STATUS, simMs: (first + n) * 250 } };
+  // Every other frame comes without a snapshot, as frames on the worker's clock do (Frame.snapshot).
+  return { epoch: 1, ...(withIds ? { nodeIds: [] } : {}), rowLength: LEN, snapshot: first % 2 ? new Float64Array(0) : rows.slice((n - 1) * LEN), rows, marks: new Float64Array(0), status: { ...STATUS, simMs: (first + n) * 250 } };
 }
 
 const STYLE = { font: 'sans-serif', text: '#555', grid: '#eee', axis: '#777' };
@@ -110,7 +111,7 @@ describe('the charts renderer (paint worker)', () => {
       frames.run(6);
     }
     frames.run(30);
-    const last = out.filter((o) => o.id === 1).at(-1);
+    const last = out.flatMap((o) => o.charts).filter((c) => c.id === 1).at(-1);
     expect(last?.dataset.path).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
     // 20 s of rows in a 30 s window: the line ends two thirds of the way along the plot.
     const x = lastX(last?.dataset.path);
@@ -144,7 +145,8 @@ describe('the charts renderer (paint worker)', () => {
     const late = setUp();
     late.r.handle({ to: 'frames', frame: book.replay()! });
     late.frames.run(30);
-    expect(late.out.at(-1)?.dataset.path).toBe(fed.out.at(-1)?.dataset.path);
+    expect(late.out.at(-1)?.charts[0]?.dataset.path).toBe(fed.out.at(-1)?.charts[0]?.dataset.path);
+    expect(late.out.at(-1)?.charts[0]?.dataset.path).toMatch(/^M/);
     expect(late.r.state().history?.count).toBe(90);
   });
 

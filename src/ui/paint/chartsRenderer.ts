@@ -132,20 +132,19 @@ export class ChartsRenderer implements ChartCanvas {
     }
     if (this.unreported.size > 0 && t - this.lastReport >= REPORT_GAP_MS) {
       this.lastReport = t;
+      const charts: ChartsOut['charts'] = [];
       for (const id of this.unreported) {
         const e = this.charts.get(id);
-        if (e) this.report(id, e);
+        if (!e) continue;
+        const key = `${e.out.path ?? ''}\u0000${e.out.keptPath ?? '\u0001'}\u0000${e.out.marks ?? ''}`;
+        if (key === e.sent) continue;
+        e.sent = key;
+        charts.push({ id, dataset: { ...e.out } });
       }
       this.unreported.clear();
+      if (charts.length > 0) this.send({ charts });
     }
     if (this.due || this.unreported.size > 0) this.wake();
   };
 
-  /** Tells the page what a chart drew, when that changed. */
-  private report(id: number, e: Entry): void {
-    const key = `${e.out.path ?? ''}\u0000${e.out.keptPath ?? '\u0001'}\u0000${e.out.marks ?? ''}`;
-    if (key === e.sent) return;
-    e.sent = key;
-    this.send({ id, dataset: { ...e.out } });
-  }
 }

@@ -67,6 +67,8 @@ class FrameForwarder {
     this.post({
       epoch: last.epoch,
       ...(first.nodeIds ? { nodeIds: first.nodeIds } : {}),
+      rowLength: last.rowLength,
+      // None when the rows end with it (Frame.snapshot).
       snapshot: last.snapshot.slice(),
       rows: join(fs.map((f) => f.rows)),
       marks: join(fs.map((f) => f.marks)),

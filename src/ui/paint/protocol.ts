@@ -77,8 +77,10 @@ export type PaintMsg =
    */
   | { to: 'frames'; frame: Frame | null };
 
-/** What the charts renderer tells the page: a chart's drawing as the tests read it (data-path, ...). */
+/**
+ * What the charts renderer tells the page, in one message for every chart whose drawing changed:
+ * each one's drawing as the tests read it (data-path, ...).
+ */
 export interface ChartsOut {
-  id: number;
-  dataset: Record<string, string | undefined>;
+  charts: { id: number; dataset: Record<string, string | undefined> }[];
 }
