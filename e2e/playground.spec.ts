@@ -207,3 +207,29 @@ test('a dead worker is reported and restarted, and the design survives', async (
   await expect.poll(() => simMs(page)).toBeGreaterThan(300);
   await expect.poll(() => counter(page, 'buffer', 'Accepted')).toBeGreaterThan(0);
 });
+
+test('where a canvas cannot be handed to a worker, the page draws the charts and the dots itself', async ({ page }) => {
+  // As in a browser without OffscreenCanvas transfer: paintClient falls back to drawing on the page.
+  await page.addInitScript(() => {
+    delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
+  });
+  await openApp(page);
+  expect(await page.evaluate(() => 'transferControlToOffscreen' in HTMLCanvasElement.prototype)).toBe(false);
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  await expect.poll(() => chartPaths(page)).toMatch(/M[\d.-]+,[\d.-]+L/);
+  const charts1 = await chartPaths(page);
+  await expect.poll(() => chartPaths(page)).not.toBe(charts1);
+  // The dots' canvas is drawn on the page too: it can be read back, and it is not blank.
+  await expect
+    .poll(() =>
+      page.locator('.bp-dots-layer canvas').evaluate((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return painted;
+      }),
+    )
+    .toBeGreaterThan(50);
+});
