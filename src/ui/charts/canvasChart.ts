@@ -8,7 +8,7 @@
  */
 import type { FrameState } from '../frames/frameStore';
 import type { RowHistory } from '../frames/history';
-import type { ChartStyle, PlotRect } from '../paint/protocol';
+import type { ChartStyle, Ctx2D, PlotRect } from '../paint/protocol';
 import type { ChartSpec } from './metrics';
 import { MARKER } from './markers';
 import type { MarkRing } from '../frames/marks';
@@ -30,7 +30,6 @@ interface YAxis {
   bitmap: OffscreenCanvas;
 }
 
-type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** The canvas the charts share: its context, and device px per CSS px on each axis. */
 export interface ChartCanvas {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { G, snapshotLength } from '../../engine/snapshot';
 import type { Frame } from '../../worker/protocol';
 import { FrameBook } from '../frames/frameStore';
+import { fakeFrames } from './fakeFrames';
 import { PaintHost } from './paintHost';
 import type { ChartsMsg, ChartsOut, PaintMsg } from './protocol';
 
@@ -26,29 +27,6 @@ function fakeCanvas() {
   return { canvas: { width: 0, height: 0, getContext: () => ctx } as unknown as OffscreenCanvas, clears };
 }
 
-/** Animation frames run by hand, 1/60 s apart. */
-function fakeFrames() {
-  let pending: ((t: number) => void)[] = [];
-  let t = 0;
-  return {
-    frame: (cb: (t: number) => void) => {
-      pending.push(cb);
-      return pending.length;
-    },
-    /** Up to n display frames, each running the callbacks asked for before it; how many ran. */
-    run(n: number): number {
-      let ran = 0;
-      for (let i = 0; i < n && pending.length > 0; i++) {
-        const cbs = pending;
-        pending = [];
-        t += 1000 / 60;
-        for (const cb of cbs) cb(t);
-        ran++;
-      }
-      return ran;
-    },
-  };
-}
 
 const LEN = snapshotLength(0);
 const STATUS: Frame['status'] = { playing: true, simMs: 0, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null };

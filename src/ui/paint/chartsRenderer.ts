@@ -12,7 +12,7 @@
 import { CanvasChart, type ChartCanvas } from '../charts/canvasChart';
 import { chartsFor, parseShape } from '../charts/metrics';
 import type { FrameBook } from '../frames/frameStore';
-import type { ChartsMsg, ChartsOut } from './protocol';
+import type { Ctx2D as Ctx, PaintSurface as Surface, ChartsMsg, ChartsOut } from './protocol';
 
 /** A chart redraws at most this often (it redraws only when rows arrived or it moved). */
 const CHART_GAP_MS = 1000 / 10 - 4;
@@ -22,12 +22,6 @@ const CHART_GAP_MS = 1000 / 10 - 4;
  */
 const REPORT_GAP_MS = 250;
 
-type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-interface Surface {
-  width: number;
-  height: number;
-  getContext(id: '2d'): Ctx | null;
-}
 
 interface Entry {
   chart: CanvasChart;

@@ -3,6 +3,7 @@ import { F, G, NODE_KIND_CODES, snapshotLength } from '../../engine/snapshot';
 import type { Frame } from '../../worker/protocol';
 import { makeGeometry } from '../canvas/edgeGeometry';
 import { nodeBase } from '../frames/derive';
+import { fakeFrames } from './fakeFrames';
 import { PaintHost } from './paintHost';
 
 /** A 2D context that counts the dots drawn (arcs) and the clears. */
@@ -25,29 +26,6 @@ function fakeCanvas() {
   return { canvas: canvas as unknown as OffscreenCanvas, counts };
 }
 
-/** Animation frames run by hand, 1/60 s apart. */
-function fakeFrames() {
-  let pending: ((t: number) => void)[] = [];
-  let t = 0;
-  return {
-    frame: (cb: (t: number) => void) => {
-      pending.push(cb);
-      return pending.length;
-    },
-    /** Up to n display frames, each running the callbacks asked for before it; how many ran. */
-    run(n: number): number {
-      let ran = 0;
-      for (let i = 0; i < n && pending.length > 0; i++) {
-        const cbs = pending;
-        pending = [];
-        t += 1000 / 60;
-        for (const cb of cbs) cb(t);
-        ran++;
-      }
-      return ran;
-    },
-  };
-}
 
 /**
  * The frame of rows first..first+n-1 (every 250 ms) of producer p feeding queue q at 5,000/s;

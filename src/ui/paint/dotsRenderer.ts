@@ -13,19 +13,13 @@ import { DotAnimator, type DotInput } from '../canvas/dots';
 import { dotInput } from '../canvas/dotInput';
 import type { FrameState } from '../frames/frameStore';
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
-import type { DotsMsg, PaneView } from './protocol';
+import type { Ctx2D as Ctx, PaintSurface as Surface, DotsMsg, PaneView } from './protocol';
 
 /** Dots step about 30 times a second: smooth enough, and half the drawing of every display frame. */
 const STEP_MS = 1000 / 30 - 4;
 /** Room cut out around a node's box (its border and the selection glow). */
 const NODE_MARGIN = 2;
 
-type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-interface Surface {
-  width: number;
-  height: number;
-  getContext(id: '2d'): Ctx | null;
-}
 
 export class DotsRenderer {
   private canvas: Surface | null = null;

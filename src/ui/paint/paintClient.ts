@@ -168,20 +168,27 @@ function handOver(ch: Channel, canvas: HTMLCanvasElement, to: (c: OffscreenCanva
   } else ch.post(to(canvas as unknown as OffscreenCanvas));
 }
 
-/** The edge dots' canvas (dotsRenderer.ts). */
-export function paintDots(canvas: HTMLCanvasElement): Port<DotsMsg> {
-  const ch = acquire();
-  handOver(ch, canvas, (c) => ({ to: 'dots', msg: { type: 'canvas', canvas: c } }));
+/** A renderer's port: its messages, and on close its detach and the channel's release. */
+function portTo<M extends DotsMsg | ChartsMsg>(ch: Channel, wrap: (msg: M) => PaintMsg, detach: M, onClose = () => {}): Port<M> {
   let closed = false;
   return {
-    post: (msg) => !closed && ch.post({ to: 'dots', msg }),
+    post: (msg) => !closed && ch.post(wrap(msg)),
     close: () => {
       if (closed) return;
       closed = true;
-      ch.post({ to: 'dots', msg: { type: 'detach' } });
+      onClose();
+      ch.post(wrap(detach));
       release();
     },
   };
+}
+
+/** The edge dots' canvas (dotsRenderer.ts). */
+export function paintDots(canvas: HTMLCanvasElement): Port<DotsMsg> {
+  const ch = acquire();
+  const wrap = (msg: DotsMsg): PaintMsg => ({ to: 'dots', msg });
+  handOver(ch, canvas, (c) => wrap({ type: 'canvas', canvas: c }));
+  return portTo(ch, wrap, { type: 'detach' });
 }
 
 /**
@@ -191,16 +198,9 @@ export function paintDots(canvas: HTMLCanvasElement): Port<DotsMsg> {
 export function paintCharts(canvas: HTMLCanvasElement, onOut: (o: ChartsOut) => void): Port<ChartsMsg> {
   const ch = acquire();
   chartsOut = onOut;
-  handOver(ch, canvas, (c) => ({ to: 'charts', msg: { type: 'canvas', canvas: c } }));
-  let closed = false;
-  return {
-    post: (msg) => !closed && ch.post({ to: 'charts', msg }),
-    close: () => {
-      if (closed) return;
-      closed = true;
-      if (chartsOut === onOut) chartsOut = null;
-      ch.post({ to: 'charts', msg: { type: 'detach' } });
-      release();
-    },
-  };
+  const wrap = (msg: ChartsMsg): PaintMsg => ({ to: 'charts', msg });
+  handOver(ch, canvas, (c) => wrap({ type: 'canvas', canvas: c }));
+  return portTo(ch, wrap, { type: 'detach' }, () => {
+    if (chartsOut === onOut) chartsOut = null;
+  });
 }

@@ -7,6 +7,16 @@ import type { EdgeGeometry } from '../canvas/edgeGeometry';
 import type { NodeType } from '../../engine/index';
 import type { Frame } from '../../worker/protocol';
 
+/** A 2D context: an OffscreenCanvas's in the paint worker, a canvas element's on the page. */
+export type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+/** What a renderer draws on: the OffscreenCanvas handed over, or (fallback) the canvas itself. */
+export interface PaintSurface {
+  width: number;
+  height: number;
+  getContext(id: '2d'): Ctx2D | null;
+}
+
 /** The visible pane: xyflow's pan and zoom, its size in CSS pixels, and the device pixel ratio. */
 export interface PaneView {
   tx: number;
