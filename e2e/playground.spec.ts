@@ -233,3 +233,14 @@ test('where a canvas cannot be handed to a worker, the page draws the charts and
     )
     .toBeGreaterThan(50);
 });
+
+test('if the paint worker cannot start, the page says so and keeps running', async ({ page }) => {
+  await page.context().route(/paint\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken on purpose")' }));
+  await openApp(page);
+  await expect(page.getByRole('alert')).toContainText('The charts and the moving dots cannot be drawn');
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  await expect.poll(() => counter(page, 'workers', 'Completed')).toBeGreaterThan(100);
+  await expect(node(page, 'buffer')).toBeVisible();
+  await snap(page, '10-paint-worker-failed');
+});

@@ -54,7 +54,7 @@ function writeLegend(
 
 /**
  * One live time series: React renders its frame (title, legend, an empty plot box) once; the
- * charts' paint worker draws the plot on the panel's canvas (chartSurface.ts), and the frame clock
+ * paint worker draws the plot on the panel's canvas (chartSurface.ts), and the frame clock
  * writes the legend's current values, never through React state. The legend values are a few
  * lines of DOM text ('text' lane, painter.ts).
  */

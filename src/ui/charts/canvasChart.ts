@@ -1,7 +1,7 @@
 /**
  * One live time series drawn in its rectangle of the charts' shared canvas: grid, axes with units,
  * tick labels and lines, redrawn whole (at most ten times a second, and only when new rows arrived
- * or the size changed). It runs in the charts' paint worker (ui/paint/chartsRenderer.ts), on a
+ * or the size changed). It runs in the paint worker (ui/paint/chartsRenderer.ts), on a
  * canvas the page handed over, and needs nothing of the DOM: what the tests read of a drawing
  * (its lines' end points, the marks drawn) it writes to `out.dataset`, which the page copies onto
  * the plot's element.

@@ -37,6 +37,9 @@ export interface ChartSpec {
   yMax?: number;
 }
 
+/** Which charts: the whole system's, its calls', or those of a node of a kind. */
+export type ChartKind = 'system' | 'calls' | NodeType;
+
 /** What the charts need to know of the design: its nodes in snapshot order, and who calls. */
 export interface DesignShape {
   nodes: readonly { id: string; type: NodeType; calls: boolean }[];
@@ -44,7 +47,7 @@ export interface DesignShape {
 
 /**
  * The design's shape as one string: it compares equal while the shape is unchanged (dragging a
- * node or editing a rate must not rebuild charts), and it is how the charts' paint worker learns
+ * node or editing a rate must not rebuild charts), and it is how the paint worker learns
  * the shape (parseShape).
  */
 export function shapeKey(nodes: readonly { id: string; type: string }[], callers: ReadonlySet<string>): string {
@@ -398,7 +401,7 @@ const STREAMS: Partial<Record<NodeType, ChartSpec[]>> = {
 };
 
 /** The charts for a view: the whole system, its calls, or a node of this kind. */
-export function chartsFor(view: 'system' | 'calls' | NodeType, design: DesignShape): ChartSpec[] {
+export function chartsFor(view: ChartKind, design: DesignShape): ChartSpec[] {
   switch (view) {
     case 'system':
       return SYSTEM;

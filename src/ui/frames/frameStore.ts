@@ -3,7 +3,7 @@
  * changes 30 times a second, and readers (node badges, edge dots, charts) subscribe here and write
  * to refs or the DOM directly (shared/STYLE.md, habit 6).
  *
- * `frameStore` is the page's. The charts' paint worker keeps a FrameBook of its own, fed with
+ * `frameStore` is the page's. The paint worker keeps a FrameBook of its own, fed with
  * copies of the same frames (ui/paint/chartsRenderer.ts), so it needs nothing of the page.
  */
 import { frameSnapshot, type Frame, type RunStatus } from '../../worker/protocol';

@@ -42,8 +42,6 @@ interface Entry {
   paint: Painter;
   /** frameStore version last painted. */
   version: number;
-  /** When it last painted (ms). */
-  at: number;
 }
 
 const lanes: Record<Lane, Entry[]> = { canvas: [], text: [] };
@@ -80,12 +78,11 @@ function domGap(s: FrameState): number {
 
 // A MessageChannel task runs as soon as the current frame is done, without setTimeout's clamping.
 const domTask = new MessageChannel();
-function paintAll(list: Entry[], s: FrameState, t: number, from = 0, step = 1): void {
+function paintAll(list: Entry[], s: FrameState, from = 0, step = 1): void {
   for (let i = from; i < list.length; i += step) {
     const e = list[i]!;
     if (e.version === s.version) continue;
     e.version = s.version;
-    e.at = t;
     e.paint(s);
   }
 }
@@ -96,16 +93,16 @@ domTask.port1.onmessage = () => {
   if (textQueued) {
     textQueued = false;
     lastText = t;
-    paintAll(lanes.text, s, t);
+    paintAll(lanes.text, s);
   }
   if (dom === 'queued') {
     if (part === 0) {
       lastDom = t;
       lastText = t;
-      paintAll(lanes.text, s, t);
+      paintAll(lanes.text, s);
     }
     dom = 'written';
-    paintAll(lanes.canvas, s, t, part, parts);
+    paintAll(lanes.canvas, s, part, parts);
     part++;
   }
   schedule();
@@ -161,7 +158,7 @@ function subscribe(): void {
 export function addPainter(p: Painter, lane: Lane = 'canvas'): () => void {
   subscribe();
   const s = frameStore.get();
-  const entry: Entry = { paint: p, version: s.version, at: performance.now() };
+  const entry: Entry = { paint: p, version: s.version };
   const list = lanes[lane];
   list.push(entry);
   p(s);

@@ -27,7 +27,6 @@ function fakeCanvas() {
   return { canvas: { width: 0, height: 0, getContext: () => ctx } as unknown as OffscreenCanvas, clears };
 }
 
-
 const LEN = snapshotLength(0);
 const STATUS: Frame['status'] = { playing: true, simMs: 0, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null };
 

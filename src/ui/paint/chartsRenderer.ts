@@ -1,6 +1,6 @@
 /**
- * Draws the charts panel's charts on their one canvas, on a clock of its own: in the charts' paint
- * worker when the browser can hand a canvas to a worker, on the page otherwise (paintClient.ts).
+ * Draws the charts panel's charts on their one canvas, on a clock of its own: in the paint worker
+ * when the browser can hand a canvas to a worker, on the page otherwise (paintClient.ts).
  * Fed by ChartsMsg (which charts there are, where each one's plot lies) and the frames the page
  * received, kept in the paint host's FrameBook (paintHost.ts). Needs nothing of the DOM.
  *
@@ -21,7 +21,6 @@ const CHART_GAP_MS = 1000 / 10 - 4;
  * is a task and some DOM attribute writes on the page's main thread.
  */
 const REPORT_GAP_MS = 250;
-
 
 interface Entry {
   chart: CanvasChart;
@@ -104,11 +103,6 @@ export class ChartsRenderer implements ChartCanvas {
     }
   }
 
-  /** The history it keeps (for tests). */
-  get state() {
-    return this.book.get();
-  }
-
   private wake(): void {
     if (!this.raf) this.raf = this.frame(this.tick);
   }
@@ -140,5 +134,4 @@ export class ChartsRenderer implements ChartCanvas {
     }
     if (this.due || this.unreported.size > 0) this.wake();
   };
-
 }

@@ -9,6 +9,7 @@
  * and the charts each had theirs (the dots' flows 15 a second, the charts' frames 10).
  */
 import { frameStore } from '../frames/frameStore';
+import { noticeStore } from '../store/noticeStore';
 import type { Frame } from '../../worker/protocol';
 import type { ChartsMsg, ChartsOut, DotsMsg, PaintMsg } from './protocol';
 
@@ -94,13 +95,22 @@ interface Channel {
   terminate(): void;
 }
 
+/** Whether canvases can be handed to a worker (every current browser). */
+const canTransfer = () => typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function';
+
 /** The worker, or the page's own PaintHost where canvases cannot be handed over. */
 function open(onOut: (o: ChartsOut) => void): Channel {
-  if (typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+  if (canTransfer()) {
     try {
       const worker = new Worker(new URL('./paint.worker.ts', import.meta.url), { type: 'module', name: 'paint' });
-      // Dots and charts are drawn, not data: a failed paint worker leaves them blank, never the page broken.
-      worker.onerror = (e) => console.warn('the paint worker failed:', e.message);
+      // A failed paint worker leaves the dots and charts blank, never the page broken; it says so.
+      worker.onerror = (e) => {
+        e.preventDefault(); // handled here: said on the page, not left as an uncaught error
+        console.warn('the paint worker failed:', e.message);
+        noticeStore
+          .getState()
+          .showAlert('The charts and the moving dots cannot be drawn (their worker failed). The numbers on the nodes and beside each chart are still live; reload the page to try again: your design is kept.');
+      };
       worker.onmessage = (e: MessageEvent<ChartsOut>) => onOut(e.data);
       return { post: (m, transfer) => worker.postMessage(m, transfer ?? []), terminate: () => worker.terminate() };
     } catch (e) {
@@ -130,7 +140,6 @@ let channel: Channel | null = null;
 let users = 0;
 let offFrames: (() => void) | null = null;
 let chartsOut: ((o: ChartsOut) => void) | null = null;
-const canTransfer = () => typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function' && typeof Worker === 'function';
 
 function acquire(): Channel {
   users++;

@@ -4,7 +4,7 @@
  * changes, and the frames the page received, merged to about ten a second (paintClient.ts).
  */
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
-import type { NodeType } from '../../engine/index';
+import type { ChartKind } from '../charts/metrics';
 import type { Frame } from '../../worker/protocol';
 
 /** A 2D context: an OffscreenCanvas's in the paint worker, a canvas element's on the page. */
@@ -59,13 +59,13 @@ export interface ChartStyle {
  * the design as shapeKey gives it), the one whose key is `key`. Chart specs hold functions (the
  * line readers), so the worker builds them itself from these names.
  */
+export type { ChartKind };
+
 export interface ChartRef {
   kind: ChartKind;
   shape: string;
   key: string;
 }
-
-export type ChartKind = 'system' | 'calls' | NodeType;
 
 export type ChartsMsg =
   | { type: 'canvas'; canvas: OffscreenCanvas }
