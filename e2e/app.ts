@@ -154,32 +154,6 @@ export async function latencyOn(page: Page, nodeId: string, label: string): Prom
 }
 
 /**
- * Starts recording the largest value a node's latency counter shows, at every paint, in the page
- * (a peak may show for less time than a poll takes). Read it with `peakLatency`.
- */
-export async function watchPeakLatency(page: Page, nodeId: string, label: string): Promise<void> {
-  await node(page, nodeId)
-    .locator('dt', { hasText: new RegExp(`^${label}$`) })
-    .locator('xpath=following-sibling::dd[1]')
-    .evaluate((dd, key) => {
-      const w = window as unknown as { bpPeaks?: Record<string, number> };
-      const peaks = (w.bpPeaks ??= {});
-      peaks[key] = 0;
-      const read = () => {
-        const m = /([\d,.]+)\s*(ms|s)/.exec(dd.textContent ?? '');
-        const v = m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1) : NaN;
-        if (Number.isFinite(v) && v > peaks[key]!) peaks[key] = v;
-      };
-      new MutationObserver(read).observe(dd, { characterData: true, childList: true, subtree: true });
-      read();
-    }, `${nodeId}:${label}`);
-}
-
-export async function peakLatency(page: Page, nodeId: string, label: string): Promise<number> {
-  return page.evaluate((key) => (window as unknown as { bpPeaks: Record<string, number> }).bpPeaks[key] ?? 0, `${nodeId}:${label}`);
-}
-
-/**
  * Clicks a wire halfway along, as a person selects it (a perfectly level wire has no height, so
  * Playwright would not call the element itself visible).
  */

@@ -18,16 +18,14 @@ import {
   node,
   nodes,
   openApp,
-  peakLatency,
   playButton,
   selectNode,
   setField,
   setSpeed,
-  watchPeakLatency,
 } from './app';
 
 test('a breaker in front of a slow service opens, and the caller’s latency drops', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '?testhooks');
   for (const id of ['clients', 'buffer', 'workers']) await deleteNode(page, id);
   await expect(nodes(page)).toHaveCount(0);
 
@@ -56,7 +54,6 @@ test('a breaker in front of a slow service opens, and the caller’s latency dro
 
   // At a person's pace, so the slow spell is there to be seen before the breaker trips.
   await setSpeed(page, '1x');
-  await watchPeakLatency(page, client, 'p50');
   await setField(page, 'Mean', '5000');
   await expect(node(page, backend)).toContainText('~5000 ms');
 
@@ -70,10 +67,11 @@ test('a breaker in front of a slow service opens, and the caller’s latency dro
   // half-open after its wait and its trial calls time out again (p50 back near 1 s for a while).
   let after = Infinity;
   await expect.poll(async () => (after = await latencyOn(page, client, 'p50')), { timeout: 15_000 }).toBeLessThan(400);
-  const peak = await peakLatency(page, client, 'p50');
+  // The highest p50 the client showed, from the rows the page holds (the node's text may paint
+  // only once a second on a loaded machine, and a peak can last less than that).
+  const peak = await page.evaluate((id) => (window as unknown as { bpTest: { peak(id: string, f: string): number } }).bpTest.peak(id, 'latP50'), client);
   // Over 450 ms at some point, against under 200 ms when healthy: a good share of the answers in a
-  // window were 1 s timeouts (the exact peak depends on which paint of the node display the
-  // observer catches; 490 ms was seen on a loaded machine).
+  // window were 1 s timeouts.
   expect(peak, 'while the service was slow and the breaker closed, callers waited out their 1 s timeouts').toBeGreaterThan(450);
   expect(after).toBeLessThan(peak / 2);
   expect(await counter(page, client, 'Timeouts')).toBeGreaterThan(0);

@@ -7,8 +7,12 @@
  *   window.bpTest.run(scenario, seed, ms)     loads, then steps the worker to exactly `ms`
  *                                             simulated (a multiple of a step) and returns its report
  *   window.bpTest.replay(ms)                  the design on the canvas, as it is, from 0 s to `ms`
+ *   window.bpTest.peak(nodeId, field)         the highest value a node's snapshot field (F, e.g.
+ *                                             'latP50') took in the rows the page holds: what its
+ *                                             node showed at its highest, however seldom it painted
  */
-import { parseScenario, type Report } from '../engine/index';
+import { F, parseScenario, type Report } from '../engine/index';
+import { nodeBase } from './frames/derive';
 import { frameStore, type FrameState } from './frames/frameStore';
 import { sim } from './simClient';
 import { scenarioStore } from './store/appStore';
@@ -17,6 +21,7 @@ export interface TestHooks {
   load(input: unknown): Promise<void>;
   run(input: unknown, seed: number, simMs: number): Promise<Report>;
   replay(simMs: number): Promise<Report>;
+  peak(nodeId: string, field: keyof typeof F): number;
 }
 
 function parse(input: unknown) {
@@ -57,6 +62,15 @@ const hooks: TestHooks = {
     await sim.reset();
     await frameWhere((s) => s.epoch !== epoch && s.snapshot !== null);
     return stepTo(simMs);
+  },
+
+  peak(nodeId, field) {
+    const { history: h, indexOf } = frameStore.get();
+    const i = indexOf.get(nodeId);
+    if (!h || i === undefined || !(field in F)) throw new Error(`no history for ${nodeId}.${field}`);
+    let max = -Infinity;
+    for (let r = 0; r < h.count; r++) max = Math.max(max, h.get(r, nodeBase(i) + F[field]));
+    return max;
   },
 };
 
