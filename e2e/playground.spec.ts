@@ -62,6 +62,52 @@ test('Play runs the simulation: the clock, the counters and the charts move', as
   await snap(page, '02-running');
 });
 
+/** How many dark pixels (text, a full bar) the screen shows where `el` lies: what is drawn there, by whatever draws it. */
+async function inkAt(page: import('@playwright/test').Page, el: import('@playwright/test').Locator): Promise<{ ink: number; png: string }> {
+  const png = (await el.screenshot()).toString('base64');
+  const ink = await page.evaluate(async (b64) => {
+    const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (0.3 * d[i]! + 0.59 * d[i + 1]! + 0.11 * d[i + 2]! < 110) n++;
+    return n;
+  }, png);
+  return { ink, png };
+}
+
+test('the numbers on the nodes are drawn on a canvas where they belong, change as it runs, and are the DOM\'s while a node is dragged', async ({ page }) => {
+  await openApp(page);
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  await expect.poll(() => counter(page, 'workers', 'Completed')).toBeGreaterThan(50);
+  const completed = node(page, 'workers').locator('.bp-counter', { hasText: 'Completed' }).locator('dd');
+  // Its DOM copy is not rendered (not laid out inside, so its text is not in innerText)...
+  await expect(completed).toHaveAttribute('data-drawn', 'text');
+  expect(await completed.evaluate((e) => (e as HTMLElement).innerText)).toBe('');
+  // ...yet the screen shows a number there, and a new one a moment later.
+  const first = await inkAt(page, completed);
+  expect(first.ink).toBeGreaterThan(20);
+  await expect.poll(async () => (await inkAt(page, completed)).png).not.toBe(first.png);
+  // The accessible name says what is drawn.
+  await expect(node(page, 'workers').getByRole('img', { name: /Completed [\d,]+, Failed [\d,]+/ })).toBeAttached();
+
+  // Dragged, a node shows its DOM copies (the canvas would trail it), and then the canvas again.
+  const head = node(page, 'workers').locator('.bp-node__head');
+  const box = (await head.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 5 });
+  await expect(page.locator('.react-flow__node.dragging')).toHaveCount(1);
+  await expect.poll(() => completed.evaluate((e) => Number((e as HTMLElement).innerText.replace(/,/g, '')))).toBeGreaterThan(50);
+  await page.mouse.up();
+  await expect(page.locator('.react-flow__node.dragging')).toHaveCount(0);
+  expect(await completed.evaluate((e) => (e as HTMLElement).innerText)).toBe('');
+  await expect.poll(async () => (await inkAt(page, completed)).ink).toBeGreaterThan(20);
+});
+
 test('add a queue from the palette and wire it after the service', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
@@ -208,7 +254,7 @@ test('a dead worker is reported and restarted, and the design survives', async (
   await expect.poll(() => counter(page, 'buffer', 'Accepted')).toBeGreaterThan(0);
 });
 
-test('where a canvas cannot be handed to a worker, the page draws the charts and the dots itself', async ({ page }) => {
+test('where a canvas cannot be handed to a worker, the page draws the charts, the dots and the nodes\' values itself', async ({ page }) => {
   // As in a browser without OffscreenCanvas transfer: paintClient falls back to drawing on the page.
   await page.addInitScript(() => {
     delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
@@ -220,18 +266,20 @@ test('where a canvas cannot be handed to a worker, the page draws the charts and
   await expect.poll(() => chartPaths(page)).toMatch(/M[\d.-]+,[\d.-]+L/);
   const charts1 = await chartPaths(page);
   await expect.poll(() => chartPaths(page)).not.toBe(charts1);
-  // The dots' canvas is drawn on the page too: it can be read back, and it is not blank.
-  await expect
-    .poll(() =>
-      page.locator('.bp-dots-layer canvas').evaluate((c) => {
-        const canvas = c as HTMLCanvasElement;
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let painted = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-        return painted;
-      }),
-    )
-    .toBeGreaterThan(50);
+  // The dots' canvas and the nodes' values' are drawn on the page too: they can be read back, and
+  // they are not blank.
+  const painted = (selector: string) =>
+    page.locator(selector).evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+  await expect.poll(() => painted('.bp-dots-layer canvas.bp-dots')).toBeGreaterThan(50);
+  // The queue's "N / 80 waiting", counters and slots: hundreds of pixels at least.
+  await expect.poll(() => painted('.bp-dots-layer canvas.bp-node-values')).toBeGreaterThan(500);
+  await expect(node(page, 'buffer').getByRole('img', { name: /waiting, Accepted [\d,]+, Refused [\d,]+, Dropped [\d,]+/ })).toBeAttached();
 });
 
 test('if the paint worker cannot start, the page says so and keeps running', async ({ page }) => {
@@ -242,5 +290,8 @@ test('if the paint worker cannot start, the page says so and keeps running', asy
   await playButton(page).click();
   await expect.poll(() => counter(page, 'workers', 'Completed')).toBeGreaterThan(100);
   await expect(node(page, 'buffer')).toBeVisible();
+  // The nodes' values are drawn by the DOM again: laid out and rendered (innerText has them).
+  await expect(node(page, 'workers').locator('[data-drawn]')).toHaveCount(0);
+  await expect.poll(async () => Number(/COMPLETED\s+([\d,]+)/i.exec(await node(page, 'workers').innerText())?.[1]?.replace(/,/g, '') ?? 0)).toBeGreaterThan(100);
   await snap(page, '10-paint-worker-failed');
 });

@@ -3,8 +3,10 @@ import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { paintDots } from '../paint/paintClient';
 import type { PaneView } from '../paint/protocol';
 import { edgeGeometries } from './edgeGeometry';
+import { attachNodesCanvas } from './nodes/nodeSurface';
 
-const LAYER: CSSProperties = { position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', contain: 'layout size style' };
+// Above every node, the selected one too (xyflow lifts a selected or dragged node to z-index 1000).
+const LAYER: CSSProperties = { position: 'absolute', left: 0, top: 0, width: '100%', height: '100%', pointerEvents: 'none', contain: 'layout size style', zIndex: 2000 };
 const CANVAS = 'position:absolute;left:0;top:0;transform-origin:0 0;pointer-events:none';
 
 /**
@@ -34,40 +36,51 @@ export function DotsLayer() {
     // A canvas of this effect's own: one handed to a worker cannot be handed over again.
     const el = document.createElement('canvas');
     el.setAttribute('style', CANVAS);
-    host.appendChild(el);
+    el.className = 'bp-dots';
+    // The nodes' live values (nodes/nodeSurface.ts), over the dots, on the same pane.
+    const values = document.createElement('canvas');
+    values.setAttribute('style', CANVAS);
+    values.className = 'bp-node-values';
+    host.append(el, values);
     const port = paintDots(el);
+    const detachValues = attachNodesCanvas(values);
     let view: PaneView = { tx: 0, ty: 0, zoom: 1, w: 0, h: 0, dpr: 0 };
     let boxes: number[] = [];
+    let ids: string[] = [];
 
-    /** Every node's box, flow coordinates (x, y, w, h each). */
-    const nodeBoxes = () => {
+    /** Every node's box, flow coordinates (x, y, w, h each), and their ids. */
+    const nodeBoxes = (): [number[], string[]] => {
       const out: number[] = [];
+      const names: string[] = [];
       for (const n of store.getState().nodeLookup.values()) {
         const { x, y } = n.internals.positionAbsolute;
         out.push(x, y, n.measured.width ?? 0, n.measured.height ?? 0);
+        names.push(n.id);
       }
-      return out;
+      return [out, names];
     };
     const sendGeometry = () => {
-      boxes = nodeBoxes();
-      port.post({ type: 'geometry', edges: [...edgeGeometries.all()], boxes });
+      [boxes, ids] = nodeBoxes();
+      port.post({ type: 'geometry', edges: [...edgeGeometries.all()], boxes, ids });
     };
 
     /** Follows xyflow's viewport: pan, zoom and pane size, read from its store, not from layout. */
     const place = () => {
       const s = store.getState();
       // A node moved or changed size without moving an edge (one not wired yet).
-      const now = nodeBoxes();
-      if (now.length !== boxes.length || now.some((v, i) => v !== boxes[i])) sendGeometry();
+      const [now, names] = nodeBoxes();
+      if (now.length !== boxes.length || now.some((v, i) => v !== boxes[i]) || names.some((id, i) => id !== ids[i])) sendGeometry();
       const [tx, ty, zoom] = s.transform;
       const dpr = window.devicePixelRatio || 1;
       if (tx === view.tx && ty === view.ty && zoom === view.zoom && s.width === view.w && s.height === view.h && dpr === view.dpr) return;
-      if (s.width !== view.w || s.height !== view.h) {
-        el.style.width = `${s.width}px`;
-        el.style.height = `${s.height}px`;
+      for (const c of [el, values]) {
+        if (s.width !== view.w || s.height !== view.h) {
+          c.style.width = `${s.width}px`;
+          c.style.height = `${s.height}px`;
+        }
+        c.style.transform = `translate(${-tx / zoom}px, ${-ty / zoom}px) scale(${1 / zoom})`;
       }
       view = { tx, ty, zoom, w: s.width, h: s.height, dpr };
-      el.style.transform = `translate(${-tx / zoom}px, ${-ty / zoom}px) scale(${1 / zoom})`;
       port.post({ type: 'view', view });
     };
     // A changed devicePixelRatio (the window moved to a projector, a browser zoom) resizes the canvas.
@@ -91,7 +104,9 @@ export function DotsLayer() {
       offGeoms();
       dprQuery?.removeEventListener('change', onDpr);
       port.close();
+      detachValues();
       el.remove();
+      values.remove();
     };
   }, [store, host]);
 

@@ -21,6 +21,7 @@ import { DotsLayer } from './DotsLayer';
 import { CanvasNotices } from './CanvasNotices';
 import { EdgeMarkers } from './EdgeMarkers';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { holdNodes } from './nodes/nodeSurface';
 import './canvas.css';
 
 /** The drag-and-drop payload type for palette entries. */
@@ -35,6 +36,9 @@ function refuse(from: string, to: string, why: string): void {
 }
 
 const onNodesChange = (changes: NodeChange<FlowNode>[]) => scenarioStore.getState().applyNodeChanges(changes);
+// A dragged node's live values are drawn by the DOM meanwhile: on the canvas they would trail it.
+const onNodeDragStart = (_: unknown, _node: FlowNode, nodes: FlowNode[]) => holdNodes(nodes.map((n) => n.id));
+const onNodeDragStop = () => holdNodes([]);
 const onEdgesChange = (changes: EdgeChange<FlowEdge>[]) => scenarioStore.getState().applyEdgeChanges(changes);
 const onDelete: OnDelete<FlowNode, FlowEdge> = ({ nodes, edges }) =>
   scenarioStore.getState().remove(
@@ -111,6 +115,8 @@ export function FlowCanvas() {
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}

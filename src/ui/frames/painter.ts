@@ -19,6 +19,7 @@
  *
  * Nothing here touches React state.
  */
+import { anyDrawn, canvasesOnly } from '../liveDom';
 import { frameStore, type FrameState } from './frameStore';
 
 const DOM_HZ = 10;
@@ -42,6 +43,8 @@ interface Entry {
   paint: Painter;
   /** frameStore version last painted. */
   version: number;
+  /** frameStore version last painted on the canvases (liveDom.canvasesOnly), or with the DOM. */
+  drawn: number;
 }
 
 const lanes: Record<Lane, Entry[]> = { canvas: [], text: [] };
@@ -50,6 +53,8 @@ let raf = 0;
 let lastDom = -Infinity;
 let lastText = -Infinity;
 let textQueued = false;
+let lastDrawn = -Infinity;
+let drawnQueued = false;
 /**
  * The DOM lane's progress: 'queued' (its task is posted), 'written' (the next frame renders the
  * writes), 'rendering' (that frame started at renderStart; the one after measures its length).
@@ -67,13 +72,20 @@ function owed(list: Entry[], s: FrameState): boolean {
   return false;
 }
 
+/** Whether the canvases drawing DOM elements' values (liveDom.drawBy) have not had this frame. */
+function owedDrawn(list: Entry[], s: FrameState): boolean {
+  if (!anyDrawn()) return false;
+  for (const e of list) if (e.drawn !== s.version) return true;
+  return false;
+}
+
 /**
  * How far apart DOM writes are: as often as DOM_HZ while their frames fit, else seldom. Paused (a
  * step, an edit), frames come one at a time and are shown at once.
  */
 function domGap(s: FrameState): number {
   if (!s.status.playing) return 0;
-  return domFrameMs > LONG_FRAME_MS ? SLOW_DOM_MS : FAST_DOM_MS;
+  return domFrameMs > LONG_FRAME_MS || anyDrawn() ? SLOW_DOM_MS : FAST_DOM_MS;
 }
 
 // A MessageChannel task runs as soon as the current frame is done, without setTimeout's clamping.
@@ -82,9 +94,20 @@ function paintAll(list: Entry[], s: FrameState, from = 0, step = 1): void {
   for (let i = from; i < list.length; i += step) {
     const e = list[i]!;
     if (e.version === s.version) continue;
-    e.version = s.version;
+    e.version = e.drawn = s.version;
     e.paint(s);
   }
+}
+
+/** The painters with DOM writes off: what canvases draw takes the frame, the DOM copies wait. */
+function paintDrawn(list: Entry[], s: FrameState): void {
+  canvasesOnly(() => {
+    for (const e of list) {
+      if (e.drawn === s.version) continue;
+      e.drawn = s.version;
+      e.paint(s);
+    }
+  });
 }
 
 domTask.port1.onmessage = () => {
@@ -99,11 +122,17 @@ domTask.port1.onmessage = () => {
     if (part === 0) {
       lastDom = t;
       lastText = t;
+      lastDrawn = t; // its writes feed the canvases too
       paintAll(lanes.text, s);
     }
     dom = 'written';
     paintAll(lanes.canvas, s, part, parts);
     part++;
+  }
+  if (drawnQueued) {
+    drawnQueued = false;
+    lastDrawn = t;
+    paintDrawn(lanes.canvas, s);
   }
   schedule();
 };
@@ -125,18 +154,27 @@ function run(t: number): void {
     if (dom === 'idle' && part < parts) {
       dom = 'queued';
       domTask.port2.postMessage(0);
-    } else if (dom === 'idle' && t - lastDom >= domGap(s) && owed(lanes.canvas, s)) {
+    } else if (dom === 'idle' && t - lastDom >= domGap(s) && owed(lanes.canvas, s) && !(s.status.playing && anyDrawn() && t - lastDrawn < FAST_DOM_MS)) {
+      // (Playing, a round of DOM writes waits for the canvases' next turn: it feeds them too.)
       part = 0;
       parts = s.status.playing && domFrameMs > LONG_FRAME_MS ? SLOW_DOM_PARTS : 1;
       dom = 'queued';
       domTask.port2.postMessage(0);
-    } else if (dom === 'idle' && !textQueued && t - lastText >= (s.status.playing ? FAST_DOM_MS : 0) && owed(lanes.text, s)) {
-      textQueued = true;
-      domTask.port2.postMessage(0);
+    } else {
+      const queued = textQueued || drawnQueued;
+      if (dom === 'idle' && !drawnQueued && t - lastDrawn >= FAST_DOM_MS && owedDrawn(lanes.canvas, s)) drawnQueued = true;
+      if (dom === 'idle' && !textQueued && t - lastText >= (s.status.playing ? FAST_DOM_MS : 0) && owed(lanes.text, s)) textQueued = true;
+      if (!queued && (textQueued || drawnQueued)) domTask.port2.postMessage(0);
     }
   }
-  const more = dom !== 'idle' || part < parts || textQueued;
+  const more = dom !== 'idle' || part < parts || textQueued || drawnQueued;
   if (more || owed(lanes.canvas, s) || owed(lanes.text, s)) raf = requestAnimationFrame(run);
+}
+
+/** The next round writes the DOM, however soon (a dragged node shows its DOM copies). */
+export function writeDomSoon(): void {
+  lastDom = -Infinity;
+  schedule();
 }
 
 /** A frame arrived: its writes are owed. */
@@ -158,7 +196,7 @@ function subscribe(): void {
 export function addPainter(p: Painter, lane: Lane = 'canvas'): () => void {
   subscribe();
   const s = frameStore.get();
-  const entry: Entry = { paint: p, version: s.version };
+  const entry: Entry = { paint: p, version: s.version, drawn: s.version };
   const list = lanes[lane];
   list.push(entry);
   p(s);

@@ -54,7 +54,7 @@ function setUp() {
   const r = host.dots;
   host.handle({ to: 'dots', msg: { type: 'canvas', canvas } });
   host.handle({ to: 'dots', msg: { type: 'view', view: { tx: 0, ty: 0, zoom: 1, w: 1000, h: 400, dpr: 2 } } });
-  host.handle({ to: 'dots', msg: { type: 'geometry', edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [] } });
+  host.handle({ to: 'dots', msg: { type: 'geometry', edges: [['e', makeGeometry('p', 'q', 0, 100, 800, 100)]], boxes: [], ids: [] } });
   return { host, r, frames, canvas, counts };
 }
 

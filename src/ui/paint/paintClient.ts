@@ -1,6 +1,6 @@
 /**
- * The only door to the paint worker (as simClient.ts is to the simulation's). The edge dots and
- * the charts each hand it a canvas and post what changed; this passes it the frames the page
+ * The only door to the paint worker (as simClient.ts is to the simulation's). The edge dots, the
+ * charts and each node hand it a canvas and post what changed; this passes it the frames the page
  * receives, merged to about ten a second. Where a canvas cannot be handed to a worker, the same
  * code (paintHost.ts) runs on the page instead, behind the same ports.
  *
@@ -11,7 +11,7 @@
 import { frameStore } from '../frames/frameStore';
 import { noticeStore } from '../store/noticeStore';
 import type { Frame } from '../../worker/protocol';
-import type { ChartsMsg, ChartsOut, DotsMsg, PaintMsg } from './protocol';
+import type { ChartsMsg, ChartsOut, DotsMsg, NodesMsg, PaintMsg } from './protocol';
 
 /** While playing, frames go to the worker at most this often, merged: its charts redraw at 10 Hz. */
 const FORWARD_GAP_MS = 90;
@@ -107,6 +107,8 @@ function open(onOut: (o: ChartsOut) => void): Channel {
       worker.onerror = (e) => {
         e.preventDefault(); // handled here: said on the page, not left as an uncaught error
         console.warn('the paint worker failed:', e.message);
+        failed = true;
+        for (const l of failureListeners) l();
         noticeStore
           .getState()
           .showAlert('The charts and the moving dots cannot be drawn (their worker failed). The numbers on the nodes and beside each chart are still live; reload the page to try again: your design is kept.');
@@ -137,6 +139,17 @@ function open(onOut: (o: ChartsOut) => void): Channel {
 }
 
 let channel: Channel | null = null;
+/** The paint worker failed: what it drew must be drawn some other way (the nodes: by the DOM). */
+let failed = false;
+const failureListeners = new Set<() => void>();
+
+/** Calls `cb` when the paint worker fails (at once if it has); returns the unsubscribe. */
+export function onPaintFailure(cb: () => void): () => void {
+  if (failed) cb();
+  failureListeners.add(cb);
+  return () => failureListeners.delete(cb);
+}
+
 let users = 0;
 let offFrames: (() => void) | null = null;
 let chartsOut: ((o: ChartsOut) => void) | null = null;
@@ -178,7 +191,7 @@ function handOver(ch: Channel, canvas: HTMLCanvasElement, to: (c: OffscreenCanva
 }
 
 /** A renderer's port: its messages, and on close its detach and the channel's release. */
-function portTo<M extends DotsMsg | ChartsMsg>(ch: Channel, wrap: (msg: M) => PaintMsg, detach: M, onClose = () => {}): Port<M> {
+function portTo<M extends DotsMsg | ChartsMsg | NodesMsg>(ch: Channel, wrap: (msg: M) => PaintMsg, detach: M | null, onClose = () => {}): Port<M> {
   let closed = false;
   return {
     post: (msg) => !closed && ch.post(wrap(msg)),
@@ -186,7 +199,7 @@ function portTo<M extends DotsMsg | ChartsMsg>(ch: Channel, wrap: (msg: M) => Pa
       if (closed) return;
       closed = true;
       onClose();
-      ch.post(wrap(detach));
+      if (detach) ch.post(wrap(detach));
       release();
     },
   };
@@ -212,4 +225,19 @@ export function paintCharts(canvas: HTMLCanvasElement, onOut: (o: ChartsOut) => 
   return portTo(ch, wrap, { type: 'detach' }, () => {
     if (chartsOut === onOut) chartsOut = null;
   });
+}
+
+/**
+ * The nodes' live values (nodesRenderer.ts): one port for every node's parts and values, and
+ * `canvas` hands over the canvas they are drawn on (it comes and goes with the canvas view).
+ */
+export interface NodesPort extends Port<NodesMsg> {
+  canvas(canvas: HTMLCanvasElement): void;
+}
+
+export function paintNodes(): NodesPort {
+  const ch = acquire();
+  const wrap = (msg: NodesMsg): PaintMsg => ({ to: 'nodes', msg });
+  const port = portTo(ch, wrap, null);
+  return { ...port, canvas: (canvas) => handOver(ch, canvas, (c) => wrap({ type: 'canvas', canvas: c })) };
 }

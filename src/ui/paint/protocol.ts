@@ -31,8 +31,8 @@ export interface PaneView {
 export type DotsMsg =
   | { type: 'canvas'; canvas: OffscreenCanvas }
   | { type: 'view'; view: PaneView }
-  /** Every edge's curve, and every node's box (x, y, w, h in flow coordinates) to keep clear. */
-  | { type: 'geometry'; edges: [string, EdgeGeometry][]; boxes: number[] }
+  /** Every edge's curve, and every node's box (x, y, w, h in flow coordinates) to keep clear, with the nodes' ids. */
+  | { type: 'geometry'; edges: [string, EdgeGeometry][]; boxes: number[]; ids: string[] }
   /** Its canvas is going (the canvas view unmounted). */
   | { type: 'detach' };
 
@@ -77,9 +77,53 @@ export type ChartsMsg =
   /** Its canvas is going (the charts panel unmounted). */
   | { type: 'detach' };
 
+// ---- the nodes' live values (ui/paint/nodesRenderer.ts): a canvas over each node, drawn in a worker ----
+
+/**
+ * A part of a node drawn on its canvas rather than by the DOM, where the page's stylesheet put
+ * it: x, y, w, h in CSS px from the node canvas's top left corner, and its look as computed there.
+ * - 'text': a line of text (value: the string), clipped to its box.
+ * - 'bar': a level bar filling its box from the left (value: the fraction full).
+ * - 'cell': a worker slot, a small box whose look follows its state (value: the state's name).
+ */
+export type DrawnPart =
+  | { kind: 'text'; x: number; y: number; w: number; h: number; font: string; color: string; padLeft: number; padTop: number; lineHeight: number }
+  | { kind: 'bar'; x: number; y: number; w: number; h: number; color: string; alpha: number; radius: number; striped: boolean }
+  | { kind: 'cell'; x: number; y: number; w: number; h: number; radius: number; border: number; looks: Record<string, CellLook> };
+
+/** How a cell in one state looks: its fill, diagonal stripes over it (`on` px of colour in every `period`), its border. */
+export interface CellLook {
+  fill: string | null;
+  stripes: { color: string; on: number; period: number } | null;
+  border: string;
+}
+
+/** A part's value: the text, the fraction full, the cell's state. */
+export type PartValue = string | number;
+
+/**
+ * To the nodes renderer. Its canvas lies over the pane as the dots' does (same view, same node
+ * boxes: it reads the dots' 'view' and 'geometry'); each node's parts are placed from its box.
+ */
+export type NodesMsg =
+  | { type: 'canvas'; canvas: OffscreenCanvas }
+  /**
+   * Node `node`'s drawn parts (their values start blank): `ox`, `oy` is where the parts' origin
+   * lies in the node's box (flow px; the parts are in the node's own CSS px).
+   */
+  | { type: 'layout'; node: string; ox: number; oy: number; parts: DrawnPart[] }
+  /** New values, for the nodes whose values changed: [node, every part's value]. */
+  | { type: 'values'; nodes: [string, PartValue[]][] }
+  /** Nodes the DOM draws for now (being dragged: the canvas would trail them). */
+  | { type: 'held'; nodes: string[] }
+  | { type: 'remove'; node: string }
+  /** Its canvas is going (the canvas view unmounted). */
+  | { type: 'detach' };
+
 export type PaintMsg =
   | { to: 'dots'; msg: DotsMsg }
   | { to: 'charts'; msg: ChartsMsg }
+  | { to: 'nodes'; msg: NodesMsg }
   /**
    * Frames the page received, merged (or, for a worker that starts mid-run, all the page holds):
    * both renderers read the one FrameBook they go into. null: the simulation worker restarted,

@@ -1,7 +1,8 @@
-import type { ReactNode, Ref } from 'react';
+import { useRef, type ReactNode, type Ref, type RefObject } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeType } from '../../../engine/index';
 import { KIND_NAME } from './kinds';
+import { useNodeSurface } from './nodeSurface';
 import './kinds.css';
 import './nodes.css';
 
@@ -9,7 +10,7 @@ interface Props {
   kind: NodeType;
   title: string;
   subtitle: string;
-  rootRef: Ref<HTMLDivElement>;
+  rootRef: RefObject<HTMLDivElement | null>;
   statusRef: Ref<HTMLSpanElement>;
   children: ReactNode;
   /**
@@ -22,6 +23,8 @@ interface Props {
 
 /** The frame every node shares: handles, kind, title, and a status line coloured by health. */
 export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children, statusAside }: Props) {
+  const surface = useRef<HTMLDivElement>(null);
+  useNodeSurface(rootRef, surface);
   return (
     <div ref={rootRef} className={`bp-node bp-node--${kind}`} data-health="idle">
       {/* Producers get an input handle too, so wiring into one is refused with a reason, not ignored. */}
@@ -39,6 +42,8 @@ export function NodeShell({ kind, title, subtitle, rootRef, statusRef, children,
         </span>
         {statusAside}
       </div>
+      {/* Where the live values are drawn from, and what they say (nodeSurface.ts). */}
+      <div className="bp-node__surface" ref={surface} />
       <Handle type="source" position={Position.Right} className="bp-handle" />
     </div>
   );
