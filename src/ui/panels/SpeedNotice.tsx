@@ -23,7 +23,7 @@ export function SpeedNotice() {
   });
 
   const show = playing && (lagging || max);
-  // The wrapper keeps the live text out of the toolbar's flex layout (see .bp-live in canvas.css).
+  // The wrapper hangs under the clock, out of the toolbar's flow (toolbar.css).
   return (
     <div className="bp-speed-wrap" hidden={!show}>
       <span

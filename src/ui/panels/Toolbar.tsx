@@ -55,8 +55,10 @@ export function Toolbar() {
         </select>
       </div>
       <LessonsMenu />
-      <SimClock />
-      <SpeedNotice />
+      <div className="bp-clock-group">
+        <SimClock />
+        <SpeedNotice />
+      </div>
       <div className="bp-toolbar__spacer" />
       <SeedField />
       <ShareControls />
