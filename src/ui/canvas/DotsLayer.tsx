@@ -19,7 +19,12 @@ const CANVAS = 'position:absolute;left:0;top:0;transform-origin:0 0;pointer-even
  * of it, so the dots look as if they ran under the nodes. Chromium gives a canvas a compositor
  * layer of its own; below the nodes it would force every node that overlaps it onto further
  * layers (some thirty for the bench's graph, each costing commit and layerization time in every
- * frame), while on top it is one layer over the page.
+ * frame), while on top it is one layer over the page (over the selected node too: xyflow lifts
+ * that one to z-index 1000).
+ *
+ * A second canvas over it, the same size, carries the nodes' live values (nodes/nodeSurface.ts,
+ * drawn by the paint worker's nodes renderer from this view and these boxes): one more layer for
+ * them all, where a canvas per node made thirty.
  *
  * It undoes the viewport's pan and zoom with a counter-transform, so it always covers exactly the
  * visible pane at device resolution: dots are as sharp at 3x zoom as at 0.3x, and the canvas

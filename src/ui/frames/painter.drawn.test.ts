@@ -4,40 +4,13 @@
  * A file of its own: the clock's state (how long its DOM frames took) starts afresh.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { snapshotLength } from '../../engine/index';
-import type { Frame } from '../../worker/protocol';
+import { testClock } from './testClock';
 
-let now = 0;
-let queued: FrameRequestCallback[] = [];
-vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb));
-vi.stubGlobal('cancelAnimationFrame', () => {});
+const clock = testClock();
+const { displayFrame, push } = clock;
 vi.stubGlobal('Text', class {});
-vi.spyOn(performance, 'now').mockImplementation(() => now);
-
-const { frameStore } = await import('./frameStore');
 const { addPainter } = await import('./painter');
 const { drawBy, setText } = await import('../liveDom');
-
-async function displayFrame(ms = 1000 / 60): Promise<void> {
-  now += ms;
-  const cbs = queued;
-  queued = [];
-  for (const cb of cbs) cb(now);
-  await new Promise((r) => setTimeout(r, 0));
-}
-
-function push(playing = true): void {
-  const frame: Frame = {
-    epoch: 0,
-    nodeIds: ['a'],
-    rowLength: snapshotLength(1),
-    snapshot: new Float64Array(snapshotLength(1)),
-    rows: new Float64Array(0),
-    marks: new Float64Array(0),
-    status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
-  };
-  frameStore.push(frame);
-}
 
 /** An element whose text writes are recorded (what liveDom.setText does to the DOM). */
 function fakeElement(log: number[]) {
@@ -50,7 +23,7 @@ function fakeElement(log: number[]) {
     },
     set textContent(v: string) {
       text = v;
-      log.push(now);
+      log.push(clock.now());
     },
   } as unknown as Element;
 }
@@ -67,7 +40,7 @@ describe('the frame clock, with values drawn on a canvas', () => {
     const dom: number[] = [];
     const drawn: number[] = [];
     const el = fakeElement(dom);
-    drawBy(el, { set: () => void drawn.push(now) });
+    drawBy(el, { set: () => void drawn.push(clock.now()) });
     offs.push(addPainter((s) => setText(el, `v${s.version}`), 'canvas'));
     offs.push(() => drawBy(el, null));
     dom.length = 0;

@@ -1,39 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { snapshotLength } from '../../engine/index';
-import type { Frame } from '../../worker/protocol';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from './testClock';
 
 // A display that refreshes only when the test says so.
-let now = 0;
-let queued: FrameRequestCallback[] = [];
-vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb));
-vi.stubGlobal('cancelAnimationFrame', () => {});
-vi.spyOn(performance, 'now').mockImplementation(() => now);
-
-const { frameStore } = await import('./frameStore');
+const clock = testClock();
+const { displayFrame, push } = clock;
 const { addPainter } = await import('./painter');
-
-/** One display frame `ms` after the last: its rAF callbacks, then the tasks queued meanwhile. */
-async function displayFrame(ms = 1000 / 60): Promise<void> {
-  now += ms;
-  const cbs = queued;
-  queued = [];
-  for (const cb of cbs) cb(now);
-  await new Promise((r) => setTimeout(r, 0));
-}
-
-
-function push(playing = true): void {
-  const frame: Frame = {
-    epoch: 0,
-    nodeIds: ['a'],
-    rowLength: snapshotLength(1),
-    snapshot: new Float64Array(snapshotLength(1)),
-    rows: new Float64Array(0),
-    marks: new Float64Array(0),
-    status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
-  };
-  frameStore.push(frame);
-}
 
 const offs: (() => void)[] = [];
 afterEach(() => {
@@ -45,7 +16,7 @@ beforeAll(() => push());
 describe('the frame clock', () => {
   it('writes all DOM text in one task, at most ten times a second', async () => {
     const log: string[] = [];
-    for (const id of ['a', 'b', 'c']) offs.push(addPainter(() => log.push(`dom ${id} @${now.toFixed(0)}`), 'canvas'));
+    for (const id of ['a', 'b', 'c']) offs.push(addPainter(() => log.push(`dom ${id} @${clock.now().toFixed(0)}`), 'canvas'));
     log.length = 0;
     for (let i = 0; i < 12; i++) {
       push();
@@ -62,7 +33,7 @@ describe('the frame clock', () => {
 
   it('writes DOM text seldom when its frames run long, and at once when paused', async () => {
     const writes: number[] = [];
-    offs.push(addPainter(() => writes.push(now), 'canvas'));
+    offs.push(addPainter(() => writes.push(clock.now()), 'canvas'));
     writes.length = 0;
     // The frame that renders DOM writes (the one after them) takes three display frames.
     let sinceWrite = Infinity;
@@ -78,8 +49,8 @@ describe('the frame clock', () => {
 
     // Slow, a round is written in two halves, each rendered by a frame of its own.
     const byPainter: [string, number][] = [];
-    offs.push(addPainter(() => byPainter.push(['b', now]), 'canvas'));
-    offs.push(addPainter(() => byPainter.push(['c', now]), 'canvas'));
+    offs.push(addPainter(() => byPainter.push(['b', clock.now()]), 'canvas'));
+    offs.push(addPainter(() => byPainter.push(['c', clock.now()]), 'canvas'));
     byPainter.length = 0;
     for (let i = 0; i < 90; i++) {
       push();
@@ -93,7 +64,7 @@ describe('the frame clock', () => {
 
     // A few lines of text (the clock) keep their pace meanwhile.
     const text: number[] = [];
-    offs.push(addPainter(() => text.push(now), 'text'));
+    offs.push(addPainter(() => text.push(clock.now()), 'text'));
     text.length = 0;
     for (let i = 0; i < 60; i++) {
       push();

@@ -1,23 +1,29 @@
 /**
  * The one clock for the page's live DOM text. Per-frame data arrives about 30 times a second. Who
  * writes when follows what bench:ui measured on a 4x-throttled Chromium (see bench/ui.bench.ts
- * --trace). What is drawn on canvases (the edge dots, the charts) is drawn in paint workers
- * (ui/paint) on clocks of their own, so that neither the drawing nor handing a canvas to the
- * compositor costs the page's main thread.
+ * --trace). What is drawn on canvases (the edge dots, the charts, the nodes' live values) is drawn
+ * in the paint worker (ui/paint) on clocks of its own, so that neither the drawing nor handing a
+ * canvas to the compositor costs the page's main thread.
  *
- * - 'canvas' painters (node badges, and by default any useFrames caller: DOM text) all write
- *   together, at most DOM_HZ times a second. A frame that renders changed DOM text pays a large
- *   fixed cost (style, layout and paint walks, and a re-layerization of the whole page) however
- *   little changed, so the writes are not spread thinly over frames (measured: twice the main
- *   thread time). They run in a task of their own just after a tick, so that the next display frame
+ * - 'canvas' painters (the nodes, and by default any useFrames caller) all write together, at
+ *   most DOM_HZ times a second. A frame that renders changed DOM text pays a large fixed cost
+ *   (style, layout and paint walks, and a re-layerization of the whole page) however little
+ *   changed, so the writes are not spread thinly over frames (measured: twice the main thread
+ *   time). They run in a task of their own just after a tick, so that the next display frame
  *   renders them and nothing else: neither the script nor the canvas work adds to that frame.
  *   When it does not fit in a display frame (a slow machine, a big design), a round of writes
  *   comes only every SLOW_DOM_MS, in SLOW_DOM_PARTS halves rendered by two frames, so that long
  *   frames stay rare and none is a long task (over 50 ms), while dots and charts keep moving.
+ * - Values drawn on a canvas instead of by the DOM (liveDom.drawBy: the nodes' bars, slots and
+ *   numbers, canvas/nodes/nodeSurface.ts) take every frame DOM_HZ times a second all the same:
+ *   between the rounds of DOM writes come rounds of the same painters with DOM writes off
+ *   (liveDom.canvasesOnly), which cost script and one message, no rendering. Their DOM copies
+ *   (not painted) are written once a second while playing.
  * - 'text' painters (a few lines: the clock, chart legends) keep DOM_HZ all along, in small tasks
  *   of their own, and join the 'canvas' round when both are due.
  *
- * Nothing here touches React state.
+ * Paused (a step, an edit), frames come one at a time and are shown at once. Nothing here touches
+ * React state.
  */
 import { anyDrawn, canvasesOnly } from '../liveDom';
 import { frameStore, type FrameState } from './frameStore';
@@ -31,7 +37,7 @@ const SLOW_DOM_PARTS = 2;
 const LONG_FRAME_MS = 25;
 
 /**
- * 'canvas': DOM text that is costly to render all at once (the node badges: some hundred boxes).
+ * 'canvas': DOM text that is costly to render all at once (the nodes: some hundred boxes).
  * 'text': a few lines of DOM text (the clock, chart legends), cheap enough to keep at DOM_HZ
  * when the badges slow down; it joins the badges' writes when both are due.
  */
@@ -80,8 +86,8 @@ function owedDrawn(list: Entry[], s: FrameState): boolean {
 }
 
 /**
- * How far apart DOM writes are: as often as DOM_HZ while their frames fit, else seldom. Paused (a
- * step, an edit), frames come one at a time and are shown at once.
+ * How far apart DOM writes are: as often as DOM_HZ while their frames fit, else seldom; seldom
+ * too while the nodes' values are drawn on a canvas (the DOM keeps a copy). Paused, at once.
  */
 function domGap(s: FrameState): number {
   if (!s.status.playing) return 0;

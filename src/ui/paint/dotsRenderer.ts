@@ -14,6 +14,7 @@ import { dotInput } from '../canvas/dotInput';
 import type { FrameState } from '../frames/frameStore';
 import type { EdgeGeometry } from '../canvas/edgeGeometry';
 import type { Ctx2D as Ctx, PaintSurface as Surface, DotsMsg, PaneView } from './protocol';
+import { resizes, sizeToPane } from './pane';
 
 /** Dots step about 30 times a second: smooth enough, and half the drawing of every display frame. */
 const STEP_MS = 1000 / 30 - 4;
@@ -54,7 +55,7 @@ export class DotsRenderer {
         this.resize();
         break;
       case 'view': {
-        const resized = m.view.w !== this.pane.w || m.view.h !== this.pane.h || m.view.dpr !== this.pane.dpr;
+        const resized = resizes(this.pane, m.view);
         this.pane = m.view;
         const { tx, ty, zoom, w, h } = m.view;
         this.visible.x0 = -tx / zoom;
@@ -84,9 +85,7 @@ export class DotsRenderer {
   }
 
   private resize(): void {
-    if (!this.canvas) return;
-    this.canvas.width = Math.max(1, Math.round(this.pane.w * this.pane.dpr));
-    this.canvas.height = Math.max(1, Math.round(this.pane.h * this.pane.dpr));
+    sizeToPane(this.canvas, this.pane);
   }
 
   private wake(): void {

@@ -12,6 +12,7 @@
  * the tests), not painted, written less often (frames/painter.ts).
  */
 import type { CellLook, Ctx2D as Ctx, DrawnPart, NodesMsg, PaintSurface as Surface, PaneView, PartValue } from './protocol';
+import { resizes, sizeToPane } from './pane';
 
 /** Text is drawn down to this fraction of its width to fit its box (then cut off). */
 const MIN_SQUEEZE = 0.75;
@@ -126,7 +127,7 @@ export class NodesRenderer {
 
   /** The pane moved or changed size (the dots' 'view'). */
   view(v: PaneView): void {
-    const resized = v.w !== this.pane.w || v.h !== this.pane.h || v.dpr !== this.pane.dpr;
+    const resized = resizes(this.pane, v);
     this.pane = v;
     if (resized) this.resize();
     this.wake();
@@ -145,9 +146,7 @@ export class NodesRenderer {
   }
 
   private resize(): void {
-    if (!this.canvas) return;
-    this.canvas.width = Math.max(1, Math.round(this.pane.w * this.pane.dpr));
-    this.canvas.height = Math.max(1, Math.round(this.pane.h * this.pane.dpr));
+    sizeToPane(this.canvas, this.pane);
   }
 
   private wake(): void {
