@@ -39,7 +39,7 @@ const LONG_FRAME_MS = 25;
 /**
  * 'canvas': DOM text that is costly to render all at once (the nodes: some hundred boxes).
  * 'text': a few lines of DOM text (the clock, chart legends), cheap enough to keep at DOM_HZ
- * when the badges slow down; it joins the badges' writes when both are due.
+ * when the nodes' writes slow down; it joins their writes when both are due.
  */
 export type Lane = 'canvas' | 'text';
 

@@ -139,12 +139,6 @@ export class NodesRenderer {
     this.wake();
   }
 
-  /** What the node `id` shows now (for tests): its parts and their values. */
-  shown(id: string): { parts: readonly DrawnPart[]; values: readonly PartValue[] } | undefined {
-    const n = this.nodes.get(id);
-    return n && { parts: n.parts, values: n.values };
-  }
-
   private resize(): void {
     sizeToPane(this.canvas, this.pane);
   }
