@@ -9,7 +9,7 @@ export { G, G_STRIDE, F, F_STRIDE, NODE_KIND_CODES, REASON_SLOTS, snapshotLength
 export * from './scenario/schema';
 export * from './scenario/streams';
 export { parseScenario, parseScenarioText, parseNode, checkGraph, wiringError, formatIssues, type ScenarioIssue, type Parsed } from './scenario/validate';
-export { moments } from './components/distributions';
+export { empiricalAt, moments, scaleTime } from './components/distributions';
 export { migrateScenario, newerVersionIssue, MIGRATIONS, type Migrator } from './scenario/migrate';
 export { groupDigits } from './metrics/format';
 export * from './scenario/flow';

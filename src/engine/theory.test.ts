@@ -42,6 +42,7 @@ import {
   estimate,
   jacksonTandemSojourn,
   md1,
+  mg1Wq,
   mm1,
   mm1k,
   mm1SojournQuantile,
@@ -335,6 +336,27 @@ describe('M/D/1 (rho = 0.8), Pollaczek-Khinchine', () => {
     const theory = md1(rho * MU, MU);
     expectMatches('M/D/1 Wq (ms)', runs.map((r) => queueWait(r, 'q')), theory.wq);
     expectMatches('M/D/1 W end-to-end (ms)', runs.map(e2eMean), theory.w);
+    expectLittle(runs);
+  });
+});
+
+describe('M/G/1 with a bimodal service (rho = 0.6), Pollaczek-Khinchine', () => {
+  it('mean wait Wq = lambda E[S^2] / (2 (1 - rho)) with E[S^2] the weighted sum of the components', () => {
+    // 90% take 5 ms, 10% take 55 ms: mean 10 ms, E[S^2] = 0.9 x 25 + 0.1 x 3025 = 325 ms^2
+    // (M/D/1 would have 100, M/M/1 200): the same load waits 1.6x as long as with exponential times.
+    const bimodal: ServiceTime = {
+      dist: 'mixture',
+      components: [
+        { weight: 0.9, dist: 'constant', ms: 5 },
+        { weight: 0.1, dist: 'constant', ms: 55 },
+      ],
+    };
+    const rho = 0.6;
+    const runs = replications(mmcScenario(1, rho, 200_000, bimodal));
+    const lambda = rho * MU;
+    const wq = mg1Wq(lambda, 10, 0.9 * 25 + 0.1 * 3025);
+    expectMatches('M/G/1 bimodal Wq (ms)', runs.map((r) => queueWait(r, 'q')), wq);
+    expectMatches('M/G/1 bimodal W end-to-end (ms)', runs.map(e2eMean), wq + 10);
     expectLittle(runs);
   });
 });

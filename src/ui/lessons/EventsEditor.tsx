@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { NodeConfig, ScriptedEvent } from '../../engine/index';
+import { moments, scaleTime, type NodeConfig, type ScriptedEvent } from '../../engine/index';
 import { scenarioStore, useScenario } from '../store/appStore';
 import type { ScenarioState } from '../store/scenarioStore';
 import { describeEvent } from './scriptedEvents';
@@ -25,6 +25,10 @@ function serviceTimePatch(cfg: NodeConfig, ms: number): Record<string, unknown> 
       return { serviceTime: { ...t, meanMs: ms } };
     case 'uniform':
       return { serviceTime: { dist: 'uniform', minMs: ms / 2, maxMs: (ms * 3) / 2 } };
+    default: {
+      const mean = moments(t).mean;
+      return { serviceTime: mean > 0 ? scaleTime(t, ms / mean) : t };
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/index';
 import { scenario } from '../../engine/testing/build';
-import { erlangC, estimate, mm1kBlocking } from '../../engine/testing/queueing';
+import { erlangC, estimate, mg1Wq, mm1kBlocking } from '../../engine/testing/queueing';
 import { predict, recognize, type TextbookModel } from './textbook';
 
 const chain = (rate: number, capacity: number | null, workers: number, meanMs: number, dist: 'exponential' | 'lognormal' = 'exponential') =>
@@ -24,6 +24,20 @@ const stable = (m: TextbookModel) => {
 };
 
 describe('recognizing a textbook queue', () => {
+  it('names M/G/1 for one worker and an unbounded queue, and predicts its wait by Pollaczek-Khinchine', () => {
+    const rec = recognize(chain(60, null, 1, 10, 'lognormal'), 'q');
+    if (!rec.ok) throw new Error(rec.why);
+    // Lognormal mean 10 ms, sigma 1: E[S^2] = 100 e ms^2.
+    expect(rec.model).toMatchObject({ name: 'M/G/1', lambda: 60, mu: 100, c: 1, room: null });
+    expect(rec.model.secondMoment).toBeCloseTo((100 * Math.E) / 1e6, 12);
+    const p = stable(rec.model);
+    expect(p.waitMs).toBeCloseTo(mg1Wq(0.06, 10, 100 * Math.E), 9);
+    expect(p.utilization).toBeCloseTo(0.6, 12);
+    // Exponential times through the same formula give the M/M/1 wait: the two agree.
+    const mm1Model = { ...rec.model, name: 'M/M/1', secondMoment: 200 / 1e6 };
+    expect(stable(mm1Model).waitMs).toBeCloseTo(stable({ ...mm1Model, secondMoment: undefined }).waitMs, 9);
+  });
+
   it('names M/M/c/N with N = workers + waiting room, and M/M/c when unbounded', () => {
     const bounded = recognize(chain(110, 50, 1, 10), 'q');
     expect(bounded).toEqual({ ok: true, model: { name: 'M/M/1/51', lambda: 110, mu: 100, c: 1, room: 50 } });
@@ -32,7 +46,10 @@ describe('recognizing a textbook queue', () => {
   });
 
   it('says why a queue is not one', () => {
-    expect(recognize(chain(110, 50, 1, 10, 'lognormal'), 'q')).toEqual({ ok: false, why: 'service times are not exponential (M)' });
+    expect(recognize(chain(110, 50, 1, 10, 'lognormal'), 'q')).toEqual({
+      ok: false,
+      why: 'service times are not exponential (M): only M/G/1 (one worker, unbounded queue) has a closed form',
+    });
     const twoIn = scenario(
       [
         { id: 'p', type: 'producer', rate: 10 },

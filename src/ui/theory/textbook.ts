@@ -1,12 +1,14 @@
 /**
  * Where a queue on the canvas is a textbook model, what the textbook predicts for it: a Poisson
  * producer feeding one FIFO queue (drop-newest when full) drained by one service with exponential
- * service times is M/M/c (unbounded) or M/M/c/N (N = c workers + the queue's capacity). The
+ * service times is M/M/c (unbounded) or M/M/c/N (N = c workers + the queue's capacity). With one
+ * worker, an unbounded queue and any other service-time distribution it is M/G/1 (M/D/1 when
+ * constant), whose mean wait needs only the first two moments (Pollaczek-Khinchine). The
  * prediction is shown next to what the run measures, so the simulation can be checked by eye.
  *
  * Display only (not the engine's determinism), so Math.log/exp are fine here.
  */
-import type { Scenario } from '../../engine/index';
+import { moments, type Scenario } from '../../engine/index';
 import { erlangC } from '../../engine/testing/queueing';
 
 export interface TextbookModel {
@@ -20,6 +22,8 @@ export interface TextbookModel {
   c: number;
   /** Waiting room (the queue's capacity), null when unbounded. */
   room: number | null;
+  /** M/G/1 only: E[S^2] of the service time, in s^2 (Infinity for a Pareto tail of shape ≤ 2). */
+  secondMoment?: number;
 }
 
 export type Recognized = { ok: true; model: TextbookModel } | { ok: false; why: string };
@@ -41,7 +45,6 @@ export function recognize(s: Scenario, queueId: string): Recognized {
   if (s.edges.some((e) => e.from === p.id && e.to !== queueId)) return no('the producer also sends elsewhere');
   if (s.edges.some((e) => e.to === svc.id && e.from !== queueId)) return no('the service also takes work from elsewhere');
   if (s.edges.some((e) => e.from === svc.id)) return no('the service hands work on (it could block)');
-  if (svc.serviceTime.dist !== 'exponential') return no('service times are not exponential (M)');
   if (q.discipline !== 'fifo') return no('the queue is not FIFO');
   if (q.capacity !== null && q.overflow !== 'drop-newest') return no('a full queue does not simply refuse newcomers');
   if (q.maxAgeMs !== undefined || (q.aqm !== undefined && q.aqm !== 'none')) return no('the queue drops items by age');
@@ -49,9 +52,19 @@ export function recognize(s: Scenario, queueId: string): Recognized {
   if (events.some((e) => e.node === p.id || e.node === q.id || e.node === svc.id)) return no('scripted events change it during the run');
   const c = svc.concurrency;
   const room = q.capacity;
+  const st = svc.serviceTime;
+  if (st.dist !== 'exponential') {
+    if (c !== 1 || room !== null) return no('service times are not exponential (M): only M/G/1 (one worker, unbounded queue) has a closed form');
+    const m = moments(st);
+    if (!(m.mean > 0)) return no('service takes no time');
+    return {
+      ok: true,
+      model: { name: st.dist === 'constant' ? 'M/D/1' : 'M/G/1', lambda: p.rate, mu: 1000 / m.mean, c: 1, room: null, secondMoment: m.secondMoment / 1e6 },
+    };
+  }
   return {
     ok: true,
-    model: { name: room === null ? `M/M/${c}` : `M/M/${c}/${c + room}`, lambda: p.rate, mu: 1000 / svc.serviceTime.meanMs, c, room },
+    model: { name: room === null ? `M/M/${c}` : `M/M/${c}/${c + room}`, lambda: p.rate, mu: 1000 / st.meanMs, c, room },
   };
 }
 
@@ -71,6 +84,13 @@ export type Predicted = { stable: true; p: Prediction } | { stable: false; growt
 /** The stationary means of the model (birth-death chain when bounded, Erlang C when not). */
 export function predict(m: TextbookModel): Predicted {
   const { lambda, mu, c, room } = m;
+  if (m.secondMoment !== undefined) {
+    // Pollaczek-Khinchine: Wq = lambda E[S^2] / (2 (1 - rho)).
+    const rho = lambda / mu;
+    if (!(rho < 1)) return { stable: false, growthPerSec: lambda - mu };
+    const wq = (lambda * m.secondMoment) / (2 * (1 - rho));
+    return { stable: true, p: { refused: 0, waitMs: wq * 1000, depth: lambda * wq, utilization: rho } };
+  }
   if (room === null) {
     if (!(lambda < c * mu)) return { stable: false, growthPerSec: lambda - c * mu };
     const a = lambda / mu;

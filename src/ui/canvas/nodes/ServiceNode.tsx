@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { F, type ServiceConfig } from '../../../engine/index';
+import { empiricalAt, F, moments, type ServiceConfig } from '../../../engine/index';
 import { nodeBase, nodeHealth } from '../../frames/derive';
 import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';
@@ -12,6 +12,8 @@ import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
 import { STATUS_TEXT } from './status';
 import './scaling.css';
+
+const round = (v: number) => Math.round(v * 100) / 100;
 
 const COUNTERS: CounterSpec[] = [
   { key: 'done', label: 'Completed' },
@@ -36,6 +38,12 @@ export function describeTime(d: ServiceConfig['serviceTime']): string {
       return `~${d.meanMs} ms (lognormal)`;
     case 'uniform':
       return `${d.minMs}–${d.maxMs} ms`;
+    case 'pareto':
+      return `≥${d.scaleMs} ms (Pareto ${d.shape})`;
+    case 'empirical':
+      return `p50 ${round(empiricalAt(d.quantiles, 0.5))} ms (profile)`;
+    case 'mixture':
+      return `~${round(moments(d).mean)} ms (mix of ${d.components.length})`;
   }
 }
 

@@ -10,8 +10,8 @@ import { predict, recognize, type Prediction, type Recognized } from '../../theo
 const selectModel = (queueId: string) => (s: ScenarioState): string => JSON.stringify(recognize(toScenario(s.meta, s.nodes, s.edges), queueId));
 
 const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
-const msText = (v: number) => (v < 10 ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} ms`);
-const num = (v: number) => (v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en'));
+const msText = (v: number) => (!Number.isFinite(v) ? '∞ (infinite variance)' : v < 10 ? `${v.toFixed(2)} ms` : `${Math.round(v).toLocaleString('en')} ms`);
+const num = (v: number) => (!Number.isFinite(v) ? '∞' : v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en'));
 
 interface Row {
   key: keyof Prediction;
@@ -92,6 +92,9 @@ function Table({ queueId, serviceId, p, name }: { queueId: string; serviceId: st
           ))}
         </tbody>
       </table>
+      {name.startsWith('M/G') || name.startsWith('M/D') ? (
+        <p className="bp-field__hint">Pollaczek-Khinchine: mean wait = λ·E[S²] / (2(1 − ρ)), from the mean and second moment of the service time.</p>
+      ) : null}
       <p className="bp-field__hint">Long-run averages: the run's numbers settle towards the theory as it goes on.</p>
     </div>
   );
