@@ -149,7 +149,10 @@ export function formatReport(name: string, r: Report): string {
     out.push(table([['  edge', ...cols.map(([, h]) => h)], ...Object.entries(r.edges).map(([id, e]) => [`  ${id}`, ...cols.map(([k]) => num(e[k]))])]));
   }
   const e = r.endToEnd;
-  out.push('', `end to end: ${groupDigits(e.completed)} completed, latency mean ${num(e.meanLatencyMs)} ms, p50 ${num(e.p50LatencyMs)} ms, p99 ${num(e.p99LatencyMs)} ms`);
+  const latency = (l: typeof e) => `latency mean ${num(l.meanLatencyMs)} ms, p50 ${num(l.p50LatencyMs)} ms, p90 ${num(l.p90LatencyMs)} ms, p99 ${num(l.p99LatencyMs)} ms`;
+  out.push('', `end to end: ${groupDigits(e.completed)} completed, ${latency(e)}`);
+  const classes = Object.entries(e.byPriority ?? {});
+  if (classes.length > 1) for (const [cls, l] of classes) out.push(`  ${cls}: ${groupDigits(l.completed)} completed, ${latency({ ...l, byPriority: {} })}`);
   const t = r.totals;
   out.push(
     `totals: produced ${groupDigits(t.produced)} = completed ${groupDigits(t.completed)} + refused ${groupDigits(t.refused)} + dropped ${groupDigits(t.dropped)} + expired ${groupDigits(t.expired)} + failed ${groupDigits(t.failed)} + timed out ${groupDigits(t.timedOut)} + in system ${groupDigits(t.inSystem)}`,

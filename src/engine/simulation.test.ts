@@ -54,3 +54,36 @@ describe('the snapshot carries what the report counts', () => {
     expect(REASONS.length).toBeLessThanOrEqual(REASON_SLOTS);
   });
 });
+
+describe('the report’s latency quantiles', () => {
+  it('gives p90 beside p50/p99/p999, end to end and per priority class, the classes adding up', () => {
+    const sim = createSimulation(
+      scenario(
+        [
+          { id: 'users', type: 'producer', rate: 90, priorities: { critical: 1, batch: 1 } },
+          { id: 'q', type: 'queue', capacity: null, discipline: 'priority' },
+          { id: 'api', type: 'service', concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 10 } },
+        ],
+        [
+          ['users', 'q'],
+          ['q', 'api'],
+        ],
+        { durationMs: 120_000 },
+      ),
+    );
+    sim.runToEnd();
+    const e = sim.report().endToEnd;
+    expect(e.p50LatencyMs).toBeLessThan(e.p90LatencyMs);
+    expect(e.p90LatencyMs).toBeLessThan(e.p99LatencyMs);
+    expect(e.p99LatencyMs).toBeLessThanOrEqual(e.p999LatencyMs);
+    expect(Object.keys(e.byPriority).sort()).toEqual(['batch', 'critical']);
+    const crit = e.byPriority.critical!, batch = e.byPriority.batch!;
+    expect(crit.completed + batch.completed).toBe(e.completed);
+    expect(crit.meanLatencyMs * crit.completed + batch.meanLatencyMs * batch.completed).toBeCloseTo(e.meanLatencyMs * e.completed, 3);
+    // Non-preemptive priority at rho 0.9 (Cobham): the critical class waits far less than batch.
+    expect(crit.p99LatencyMs * 3).toBeLessThan(batch.p99LatencyMs);
+    const q = sim.report().nodes.q!;
+    expect(q.p50WaitMs as number).toBeLessThanOrEqual(q.p90WaitMs as number);
+    expect(q.p90WaitMs as number).toBeLessThanOrEqual(q.p99WaitMs as number);
+  });
+});

@@ -130,6 +130,8 @@ export class Client extends SimNode implements CallerOwner {
       failed: this.failed,
       outstanding: this.outstanding,
       meanLatencyMs: this.latency.mean,
+      p50LatencyMs: this.latency.quantile(0.5),
+      p90LatencyMs: this.latency.quantile(0.9),
       p99LatencyMs: this.latency.quantile(0.99),
       ...this.caller.report(),
       retryBudgetLevel: this.caller.budgetLevel(),

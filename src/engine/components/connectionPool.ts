@@ -161,6 +161,7 @@ export class ConnectionPool extends SimNode {
       waiting: this.queue.length,
       maxWaiting: this.maxWaiting,
       meanAcquireWaitMs: this.waitTimes.mean,
+      p90AcquireWaitMs: this.waitTimes.quantile(0.9),
       p99AcquireWaitMs: this.waitTimes.quantile(0.99),
     };
   }

@@ -706,6 +706,8 @@ export class ConsumerGroup extends SimNode implements TopicReader {
       meanProcessingMs: this.processingCount > 0 ? this.processingSum / this.processingCount : 0,
       utilization: slots > 0 ? this.busy.area(now) / slots : 0,
       meanRecordLatencyMs: this.latency.mean,
+      p50RecordLatencyMs: this.latency.quantile(0.5),
+      p90RecordLatencyMs: this.latency.quantile(0.9),
       p99RecordLatencyMs: this.latency.quantile(0.99),
     };
   }

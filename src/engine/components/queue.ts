@@ -453,6 +453,7 @@ export class Queue extends SimNode {
       maxDepth: this.maxDepth,
       meanWaitMs: this.wait.mean,
       p50WaitMs: this.wait.quantile(0.5),
+      p90WaitMs: this.wait.quantile(0.9),
       p99WaitMs: this.wait.quantile(0.99),
       ...this.mem.report(),
       ...(this.priority ? byClass : {}),

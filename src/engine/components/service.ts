@@ -588,6 +588,8 @@ export class Service extends SimNode implements CallerOwner {
       meanServiceMs: this.started > 0 ? this.serviceSum / this.started : 0,
       utilization: this.utilization(),
       meanTimeInNodeMs: served > 0 ? this.latency.mean : 0,
+      p50TimeInNodeMs: this.latency.quantile(0.5),
+      p90TimeInNodeMs: this.latency.quantile(0.9),
       p99TimeInNodeMs: this.latency.quantile(0.99),
       heldWorkerMs: this.held_.area(this.sim.now),
       expired: this.expired,

@@ -108,6 +108,8 @@ export class Sim {
 
   /** End-to-end latency, creation to completion at a node with no outgoing edge. */
   readonly e2e = new Histogram();
+  /** The same per priority class (index into PRIORITY_CLASSES), made when a class first completes. */
+  readonly e2eByClass: (Histogram | null)[] = [null, null, null, null, null];
   readonly e2eWindow = new WindowedHistogram();
   private lastWindow = { p50: 0, p99: 0, mean: 0 };
 
@@ -284,6 +286,7 @@ export class Sim {
           this.completed++;
           const lat = this.now - items.created[item]!;
           this.e2e.record(lat);
+          (this.e2eByClass[items.cls[item]!] ??= new Histogram()).record(lat);
           this.e2eWindow.record(lat);
           this.alerts?.latency?.record(lat);
           if (this.now <= items.deadline[item]!) this.goodput++;

@@ -3,13 +3,15 @@
  *
  * A value's bucket is read straight from its IEEE-754 bits: the exponent picks the octave and the
  * top SUB_BITS bits of the mantissa split each octave into 2^SUB_BITS equal buckets. With
- * SUB_BITS = 5 a bucket is at most 1/32 of its lower edge wide, so a quantile reported at the
- * bucket's midpoint is within 1.6% of the true value. Recording is a few integer operations, cheap
- * enough to stay on for every item.
+ * SUB_BITS = 6 a bucket is at most 1/64 of its lower edge wide, so a quantile reported at the
+ * bucket's midpoint is within 1/128 = 0.78% of the exact order statistic (HdrHistogram would call
+ * this 2 significant digits). Recording is a few integer operations, cheap enough to stay on for
+ * every item. The lowest and highest buckets used are kept, so a reset and a quantile touch only
+ * the span of values seen, not all 2,561 buckets.
  *
  * Range: 2^-10 ms (about 1 µs) to 2^30 ms (12 days); values outside are clamped to the end buckets.
  */
-const SUB_BITS = 5;
+const SUB_BITS = 6;
 const SUBS = 1 << SUB_BITS;
 const MIN_EXP = -10;
 const MAX_EXP = 30;
@@ -61,9 +63,15 @@ export class Histogram {
   count = 0;
   sum = 0;
   max = 0;
+  /** The lowest and highest bucket holding a value (lo > hi when empty). */
+  private lo = HISTOGRAM_BUCKETS;
+  private hi = -1;
 
   record(v: number): void {
-    this.counts[bucketOf(v)]!++;
+    const b = bucketOf(v);
+    this.counts[b]!++;
+    if (b < this.lo) this.lo = b;
+    if (b > this.hi) this.hi = b;
     this.count++;
     this.sum += v;
     if (v > this.max) this.max = v;
@@ -83,16 +91,30 @@ export class Histogram {
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
     const c = this.counts;
-    for (let b = 0; b < c.length; b++) {
+    for (let b = this.lo; b <= this.hi; b++) {
       seen += c[b]!;
       if (seen >= rank) return Math.min(this.max, (bucketLow(b) + bucketHigh(b)) / 2);
     }
     return this.max;
   }
 
+  /** Recomputes the span of used buckets after `counts` was written directly (differences of two histograms). */
+  rescan(): void {
+    this.lo = HISTOGRAM_BUCKETS;
+    this.hi = -1;
+    this.counts.forEach((n, b) => {
+      if (n > 0) {
+        if (b < this.lo) this.lo = b;
+        this.hi = b;
+      }
+    });
+  }
+
   reset(): void {
     if (this.count === 0) return;
-    this.counts.fill(0);
+    this.counts.fill(0, this.lo, this.hi + 1);
+    this.lo = HISTOGRAM_BUCKETS;
+    this.hi = -1;
     this.count = 0;
     this.sum = 0;
     this.max = 0;

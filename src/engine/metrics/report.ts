@@ -6,6 +6,8 @@ import type { Sim, Halt } from '../kernel/sim';
 import { REASONS } from '../kernel/protocol';
 import type { TimelineKind } from './timeline';
 import type { AlertReport } from './alerts';
+import type { Histogram } from './histogram';
+import { PRIORITY_CLASSES, type PriorityClass } from '../scenario/schema';
 
 export interface Report {
   simulatedMs: number;
@@ -18,9 +20,12 @@ export interface Report {
     completed: number;
     meanLatencyMs: number;
     p50LatencyMs: number;
+    p90LatencyMs: number;
     p99LatencyMs: number;
     p999LatencyMs: number;
     maxLatencyMs: number;
+    /** The same per priority class, for the classes that completed anything. */
+    byPriority: Partial<Record<PriorityClass, LatencySummary>>;
   };
   /**
    * Outcomes of the items producers created (calls on their behalf are counted at the callers):
@@ -47,6 +52,29 @@ export interface Report {
   halted: Halt | null;
 }
 
+export interface LatencySummary {
+  completed: number;
+  meanLatencyMs: number;
+  p50LatencyMs: number;
+  p90LatencyMs: number;
+  p99LatencyMs: number;
+  p999LatencyMs: number;
+  maxLatencyMs: number;
+}
+
+/** Count, mean, p50, p90, p99, p999 and max of a latency histogram (0 when empty). */
+export function summarize(h: Histogram): LatencySummary {
+  return {
+    completed: h.count,
+    meanLatencyMs: h.mean,
+    p50LatencyMs: h.quantile(0.5),
+    p90LatencyMs: h.quantile(0.9),
+    p99LatencyMs: h.quantile(0.99),
+    p999LatencyMs: h.quantile(0.999),
+    maxLatencyMs: h.max,
+  };
+}
+
 export function buildReport(sim: Sim, wallMs: number): Report {
   const nodes: Report['nodes'] = {};
   let edges: Report['edges'];
@@ -56,6 +84,10 @@ export function buildReport(sim: Sim, wallMs: number): Report {
     else nodes[n.id] = n.report();
   }
   const e = sim.e2e;
+  const byPriority: Report['endToEnd']['byPriority'] = {};
+  sim.e2eByClass.forEach((h, i) => {
+    if (h && h.count > 0) byPriority[PRIORITY_CLASSES[i]!] = summarize(h);
+  });
   const reasons: Report['reasons'] = {};
   REASONS.forEach((r, i) => {
     const count = sim.reasonCounts[i]!;
@@ -67,14 +99,7 @@ export function buildReport(sim: Sim, wallMs: number): Report {
     wallMs,
     nodes,
     ...(edges ? { edges } : {}),
-    endToEnd: {
-      completed: e.count,
-      meanLatencyMs: e.mean,
-      p50LatencyMs: e.quantile(0.5),
-      p99LatencyMs: e.quantile(0.99),
-      p999LatencyMs: e.quantile(0.999),
-      maxLatencyMs: e.max,
-    },
+    endToEnd: { ...summarize(e), byPriority },
     totals: {
       produced: sim.produced,
       completed: sim.completed,
