@@ -18,7 +18,7 @@ import type { Sim } from '../kernel/sim';
 import { WindowedCounter } from '../metrics/windowedCounter';
 import type { Backoff, CallerConfig } from '../scenario/resilience';
 import type { SimNode } from './node';
-import { Budget } from './retryBudget';
+import { Budget, DENIED } from './retryBudget';
 
 /** The node that owns a Caller. */
 export interface CallerOwner extends SimNode {
@@ -68,6 +68,8 @@ export class Caller {
   private state = new Uint8Array(16);
   private gen = new Int32Array(16);
   private prevSleep = new Float64Array(16);
+  /** What the slot's last retry took from the retry budget (the AWS quota refunds it on success). */
+  private retryCost = new Float64Array(16);
   private rr = new Int32Array(16);
   private freeSlots: number[] = [];
   private fresh = 0;
@@ -118,6 +120,7 @@ export class Caller {
     this.step[slot] = step;
     this.attempt[slot] = 1;
     this.prevSleep[slot] = this.cfg.backoff.baseMs;
+    this.retryCost[slot] = 0;
     this.requests++;
     this.budget.onRequest(this.sim.now);
     this.tryAttempt(slot);
@@ -205,7 +208,7 @@ export class Caller {
     this.gen[slot] = (this.gen[slot]! + 1) & GEN_MASK; // its timeout no longer applies
     if (outcome === COMPLETED) {
       this.throttleAccepts?.add(sim.now);
-      this.budget.onSuccess();
+      this.budget.onSuccess(this.retryCost[slot]!);
       this.done(slot, true, COMPLETED, R_NONE, 0, sim.outcomeAt);
       return;
     }
@@ -228,6 +231,7 @@ export class Caller {
       this.step[next] = this.step[slot]!;
       this.attempt[next] = this.attempt[slot]!;
       this.prevSleep[next] = this.prevSleep[slot]!;
+      this.retryCost[next] = this.retryCost[slot]!;
       this.rr[next] = this.rr[slot]!;
       this.failed(next, TIMEOUT, R_TIMEOUT, 0, this.owner.index);
     } else if (kind === CALL_RETRY && this.state[slot] === BACKOFF) {
@@ -246,7 +250,9 @@ export class Caller {
       this.prevSleep[slot] = delay;
       if (c.respectRetryAfter && retryAfterMs > delay) delay = retryAfterMs;
       const inTime = sim.now + delay < sim.items.deadline[this.parent[slot]!]!;
-      if (inTime && this.budget.tryRetry(sim.now)) {
+      const cost = inTime ? this.budget.tryRetry(sim.now, outcome === TIMEOUT) : DENIED;
+      if (cost !== DENIED) {
+        this.retryCost[slot] = cost;
         this.state[slot] = BACKOFF;
         sim.schedule(sim.now + delay, PRIO_NORMAL, this.owner.index, CALL_RETRY, this.ref(slot));
         return;
@@ -298,9 +304,13 @@ export class Caller {
       const st = new Uint8Array(n);
       st.set(this.state);
       this.state = st;
-      const ps = new Float64Array(n);
-      ps.set(this.prevSleep);
-      this.prevSleep = ps;
+      const f64 = (a: Float64Array) => {
+        const b = new Float64Array(n);
+        b.set(a);
+        return b;
+      };
+      this.prevSleep = f64(this.prevSleep);
+      this.retryCost = f64(this.retryCost);
     }
     return this.fresh++;
   }

@@ -8,6 +8,7 @@
  *
  * Closed loop (`users` set): N users each think for an exponential time (mean `thinkTimeMs`), send
  * one request, and wait for its outcome before thinking again. Load then falls as latency grows.
+ * thinkTimeMs 0 is a closed load generator: each user keeps exactly one request outstanding.
  *
  * `deadlineMs` gives every item an absolute deadline that far after its creation.
  */
@@ -23,6 +24,10 @@ import { RateProfile } from './rateProfile';
 const ARRIVE = 0;
 const USER_ARRIVE = 1;
 const DEFAULT_BURST = { onMs: 1000, offMs: 1000 };
+
+
+/** With thinkTimeMs 0, how long a user whose request was refused on the spot waits before the next. */
+export const ZERO_THINK_RETRY_MS = 1;
 
 export class Producer extends SimNode {
   readonly type = 'producer' as const;
@@ -114,10 +119,16 @@ export class Producer extends SimNode {
     this.users = n;
   }
 
-  private scheduleUser(): void {
+  /** `instant`: the user's last request ended the moment it was sent (refused on the spot). */
+  private scheduleUser(instant = false): void {
     if (this.outputs.length === 0) return;
     const think = this.cfg.thinkTimeMs ?? 1000;
-    this.sim.schedule(this.sim.now + this.arrivals.exponential(think), PRIO_NORMAL, this.index, USER_ARRIVE, this.userGen);
+    // Zero think time is a load generator (wrk, JMeter without timers): the next request goes the
+    // moment the previous one ends. A refusal takes no simulated time, so such a user would loop
+    // at one instant for ever; it waits ZERO_THINK_RETRY_MS instead, as a real client spends at
+    // least a round trip on it.
+    const delay = think > 0 ? this.arrivals.exponential(think) : instant ? ZERO_THINK_RETRY_MS : 0;
+    this.sim.schedule(this.sim.now + delay, PRIO_NORMAL, this.index, USER_ARRIVE, this.userGen);
   }
 
   private scheduleNext(): void {
@@ -199,7 +210,7 @@ export class Producer extends SimNode {
     if (!this.userItems.delete(item)) return;
     // Closed loop: the user that sent this item thinks, then sends the next one (or leaves).
     if (this.retire > 0) this.retire--;
-    else if (this.users > 0) this.scheduleUser();
+    else if (this.users > 0) this.scheduleUser(this.sim.items.created[item] === this.sim.now);
   }
 
   held(): number {

@@ -37,8 +37,30 @@ export const retryBudgetSchema = z.discriminatedUnion(
       minRetriesPerSec: nonNeg('retries per second').default(10),
       ttlMs: positive('milliseconds').default(10_000),
     }),
+    /** Brooker's retry token bucket: every first attempt deposits a fraction of a token, every retry takes costPerRetry; starts full. */
+    z.strictObject({
+      kind: z.literal('deposit'),
+      depositPerRequest: positive('tokens per request').max(1000).default(0.1),
+      maxTokens: positive('tokens').max(100_000).default(5),
+      costPerRetry: positive('tokens per retry').max(1000).default(1),
+    }),
+    /** The AWS SDKs' standard retry mode quota: 500 to start, a retry costs 5 (10 after a timeout), a success gives back what its retry took or 1. */
+    z.strictObject({
+      kind: z.literal('aws-standard'),
+      quota: positive('tokens').max(1_000_000).default(500),
+      retryCost: positive('tokens').default(5),
+      timeoutCost: positive('tokens').default(10),
+      successRefund: nonNeg('tokens').default(1),
+    }),
+    /** A breaker on retries only: no retries while the recent attempts' failure rate is at or above the threshold; first attempts still go. */
+    z.strictObject({
+      kind: z.literal('circuit-breaker'),
+      failureRateThreshold: positive('a percentage').max(100, { error: 'at most 100%' }).default(10),
+      windowSize: wholeAtLeast(1, 'attempts').max(10_000).default(100),
+      minimumNumberOfCalls: wholeAtLeast(1, 'attempts').default(20),
+    }),
   ],
-  { error: 'expected kind "none", "token-bucket" or "percent"' },
+  { error: 'expected kind "none", "token-bucket", "percent", "deposit", "aws-standard" or "circuit-breaker"' },
 );
 export type RetryBudget = z.infer<typeof retryBudgetSchema>;
 

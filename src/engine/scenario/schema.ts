@@ -148,8 +148,8 @@ export const producerSchema = z.strictObject({
   sizeBytes: wholeNonNeg('a size in bytes').default(1024),
   /** Closed loop: this many users, each sending one request and waiting for its outcome (rate is then ignored). */
   users: z.number({ error: 'expected a whole number of users ≥ 1' }).int().min(1, { error: 'at least 1 user' }).max(100_000).optional(),
-  /** Closed loop: mean think time between a user's answer and its next request (exponential). */
-  thinkTimeMs: positive('milliseconds (> 0: users who never think would loop at one instant)').optional(),
+  /** Closed loop: mean think time between a user's answer and its next request (exponential); 0 = a load generator that sends the next at once. */
+  thinkTimeMs: nonNeg('milliseconds').optional(),
   /** Every item must be answered within this long after creation (an absolute deadline that travels with it). */
   deadlineMs: positive('milliseconds').optional(),
 });

@@ -66,10 +66,15 @@ export const ClientNode = memo(function ClientNode({ id, data }: NodeProps<Node<
     setText(refs.amp ?? null, amp > 0 ? `${amp.toFixed(1)}x` : '—');
     setText(refs.timeouts ?? null, count(snap[b + F.timeouts]!));
     setText(refs.failed ?? null, count(snap[b + F.failed]!));
-    if (budget.kind === 'token-bucket') {
+    if (budget.kind === 'token-bucket' || budget.kind === 'deposit' || budget.kind === 'aws-standard') {
       const tokens = snap[b + F.gauge]!;
-      setFill(bar.current, tokens / budget.maxTokens);
-      setText(text.current, `retry budget ${level(tokens)}/${budget.maxTokens}`);
+      const most = budget.kind === 'aws-standard' ? budget.quota : budget.maxTokens;
+      setFill(bar.current, tokens / most);
+      setText(text.current, `retry ${budget.kind === 'aws-standard' ? 'quota' : 'budget'} ${level(tokens)}/${most}`);
+    } else if (budget.kind === 'circuit-breaker') {
+      const rate = snap[b + F.gauge]!;
+      setFill(bar.current, Math.min(1, rate / 100));
+      setText(text.current, `${rate >= budget.failureRateThreshold ? 'retries off' : 'retries on'} · ${Math.round(rate)}% failing`);
     } else if (budget.kind === 'percent') {
       const left = snap[b + F.gauge]!;
       const floor = (budget.minRetriesPerSec * budget.ttlMs) / 1000;

@@ -25,11 +25,17 @@ const BUDGETS: { value: Budget['kind']; label: string }[] = [
   { value: 'none', label: 'none' },
   { value: 'token-bucket', label: 'tokens (gRPC)' },
   { value: 'percent', label: 'percent (Finagle)' },
+  { value: 'deposit', label: 'deposit bucket (Brooker)' },
+  { value: 'aws-standard', label: 'retry quota (AWS SDK)' },
+  { value: 'circuit-breaker', label: 'breaker on retries' },
 ];
 const BUDGET_DEFAULTS: Record<Budget['kind'], Budget> = {
   none: { kind: 'none' },
   'token-bucket': { kind: 'token-bucket', maxTokens: 10, tokenRatio: 0.1 },
   percent: { kind: 'percent', percentCanRetry: 0.2, minRetriesPerSec: 10, ttlMs: 10_000 },
+  deposit: { kind: 'deposit', depositPerRequest: 0.1, maxTokens: 5, costPerRetry: 1 },
+  'aws-standard': { kind: 'aws-standard', quota: 500, retryCost: 5, timeoutCost: 10, successRefund: 1 },
+  'circuit-breaker': { kind: 'circuit-breaker', failureRateThreshold: 10, windowSize: 100, minimumNumberOfCalls: 20 },
 };
 const THROTTLE_DEFAULT = { k: 2, windowMs: 120_000 };
 
@@ -90,6 +96,28 @@ export function CallerFields({ nodeId, policy = DEFAULT_POLICY, nested }: Props)
           <TextParam nodeId={nodeId} label="Retry share" unit="0–1" hint={RHINT.percentCanRetry} shown={String(budget.percentCanRetry)} toPatch={budgetField('percentCanRetry')} />
           <TextParam nodeId={nodeId} label="Min retries" unit="per s" hint={RHINT.minRetriesPerSec} shown={String(budget.minRetriesPerSec)} toPatch={budgetField('minRetriesPerSec')} />
           <TextParam nodeId={nodeId} label="Budget window" unit="ms" hint={RHINT.budgetTtl} shown={String(budget.ttlMs)} toPatch={budgetField('ttlMs')} />
+        </>
+      )}
+      {budget.kind === 'deposit' && (
+        <>
+          <TextParam nodeId={nodeId} label="Deposit" unit="per request" hint={RHINT.depositPerRequest} shown={String(budget.depositPerRequest)} toPatch={budgetField('depositPerRequest')} />
+          <TextParam nodeId={nodeId} label="Max tokens" unit="tokens" hint={RHINT.depositMax} shown={String(budget.maxTokens)} toPatch={budgetField('maxTokens')} />
+          <TextParam nodeId={nodeId} label="Retry cost" unit="tokens" hint={RHINT.costPerRetry} shown={String(budget.costPerRetry)} toPatch={budgetField('costPerRetry')} />
+        </>
+      )}
+      {budget.kind === 'aws-standard' && (
+        <>
+          <TextParam nodeId={nodeId} label="Quota" unit="tokens" hint={RHINT.awsQuota} shown={String(budget.quota)} toPatch={budgetField('quota')} />
+          <TextParam nodeId={nodeId} label="Retry cost" unit="tokens" hint={RHINT.awsRetryCost} shown={String(budget.retryCost)} toPatch={budgetField('retryCost')} />
+          <TextParam nodeId={nodeId} label="Timeout cost" unit="tokens" hint={RHINT.awsTimeoutCost} shown={String(budget.timeoutCost)} toPatch={budgetField('timeoutCost')} />
+          <TextParam nodeId={nodeId} label="Success refund" unit="tokens" hint={RHINT.awsRefund} shown={String(budget.successRefund)} toPatch={budgetField('successRefund')} />
+        </>
+      )}
+      {budget.kind === 'circuit-breaker' && (
+        <>
+          <TextParam nodeId={nodeId} label="Failure rate" unit="%" hint={RHINT.retryBreakerThreshold} shown={String(budget.failureRateThreshold)} toPatch={budgetField('failureRateThreshold')} />
+          <TextParam nodeId={nodeId} label="Window" unit="attempts" hint={RHINT.retryBreakerWindow} shown={String(budget.windowSize)} toPatch={budgetField('windowSize')} />
+          <TextParam nodeId={nodeId} label="Minimum" unit="attempts" hint={RHINT.retryBreakerMin} shown={String(budget.minimumNumberOfCalls)} toPatch={budgetField('minimumNumberOfCalls')} />
         </>
       )}
       <CheckboxParam

@@ -28,7 +28,7 @@ export const HINT = {
   components: 'Each item takes a time from one component, picked with odds in proportion to its weight (e.g. 99% fast, 1% slow disk).',
   errorRate: 'Fraction of items that fail when served, from 0 to 1.',
   users: 'Closed loop: this many users, each waiting for its answer before asking again (Rate is ignored). Empty = open loop.',
-  thinkTime: 'Closed loop: mean pause between an answer and that user’s next request.',
+  thinkTime: 'Closed loop: mean pause between an answer and that user’s next request. 0 = a load generator: the next request goes at once.',
   producerDeadline: 'Every item must be answered within this long; the deadline travels with it. Empty = none.',
   honorDeadlines: 'Drop work whose deadline has passed instead of serving it. Untick to see the stale-work bug.',
   calls: 'How each worker calls the targets of its dashed “calls” edges, holding its slot until the answer.',
