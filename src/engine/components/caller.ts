@@ -9,6 +9,15 @@
  * allows. A timeout abandons the attempt: the callee may still serve it (wasted work) and its late
  * answer is ignored. Google SRE adaptive throttling may reject an attempt locally before it is
  * sent: p = max(0, (requests - K * accepts) / (requests + 1)) over the last windowMs.
+ *
+ * Hedging (gRPC's hedgingPolicy, gRFC A6) replaces retries when set: the first attempt goes at
+ * once, another after each hedgingDelayMs while no answer came, up to maxAttempts copies in
+ * flight. The first answer is committed, success or failure (gRPC's nonFatalStatusCodes empty,
+ * its default), and the other copies are cancelled: a cancelled copy's deadline becomes now, so a
+ * callee that has not started it drops it (expired, as gRPC servers see a cancelled RPC), and one
+ * already working on it finishes it as wasted work. A copy that times out counts as no answer: the
+ * next copy goes at once. Each copy after the first is charged to the retry budget, as gRPC's
+ * retry throttling applies to hedges too.
  */
 import { IntDeque } from '../kernel/deque';
 import { ACCEPTED, BUSY, COMPLETED, EXPIRED, O_REFUSED, PRIO_NORMAL, R_CLIENT_THROTTLED, R_DEADLINE, R_NONE, R_TIMEOUT, TIMEOUT } from '../kernel/protocol';
@@ -32,6 +41,11 @@ const FREE = 0;
 const ACTIVE = 1;
 const ABANDONED = 2;
 const BACKOFF = 3;
+/** A hedged request: its copies are slots of their own, listed from `child` through `sib`. */
+const GROUP = 4;
+/** A hedge copy that lost: its answer, when it comes, is dropped. */
+const CANCELLED = 5;
+const NONE = -1;
 
 /** Event kinds the owner forwards to `handle`. */
 export const CALL_TIMEOUT = 100;
@@ -71,6 +85,9 @@ export class Caller {
   /** What the slot's last retry took from the retry budget (the AWS quota refunds it on success). */
   private retryCost = new Float64Array(16);
   private rr = new Int32Array(16);
+  /** Hedge copies: the group slot they belong to (NONE otherwise), and the next copy of the group. */
+  private group = new Int32Array(16).fill(NONE);
+  private sib = new Int32Array(16).fill(NONE);
   private freeSlots: number[] = [];
   private fresh = 0;
   /** Slots whose child waits for room at the callee (it answered BUSY). */
@@ -85,6 +102,9 @@ export class Caller {
   throttled = 0;
   /** Requests whose calls all ended without success. */
   failures = 0;
+  /** Hedging: copies sent after the first, and copies cancelled because another answered first. */
+  hedges = 0;
+  hedgesCancelled = 0;
 
   constructor(
     private readonly owner: CallerOwner,
@@ -123,7 +143,85 @@ export class Caller {
     this.retryCost[slot] = 0;
     this.requests++;
     this.budget.onRequest(this.sim.now);
-    this.tryAttempt(slot);
+    if (this.cfg.hedgingPolicy) {
+      this.state[slot] = GROUP;
+      this.attempt[slot] = 0;
+      this.child[slot] = NONE;
+      this.sendHedge(slot);
+    } else this.tryAttempt(slot);
+  }
+
+  /** Sends the next copy of hedged request `g`, and arms the timer of the one after it. */
+  private sendHedge(g: number): void {
+    const sim = this.sim;
+    const h = this.cfg.hedgingPolicy!;
+    const parent = this.parent[g]!;
+    const parentDeadline = sim.items.deadline[parent]!;
+    const first = this.attempt[g] === 0;
+    if (sim.now >= parentDeadline) {
+      if (this.liveCopies(g) === 0) this.commit(g, false, EXPIRED, R_DEADLINE, 0, this.owner.index);
+      return;
+    }
+    if (!first && this.budget.tryRetry(sim.now) === DENIED) {
+      this.budgetDenied++;
+      if (this.liveCopies(g) === 0) this.commit(g, false, O_REFUSED, R_CLIENT_THROTTLED, 0, this.owner.index);
+      return;
+    }
+    const copy = this.alloc();
+    const timeout = this.cfg.timeoutMs ?? Infinity;
+    const child = sim.newCall(parent, this.owner.index, copy, Math.min(parentDeadline, sim.now + timeout));
+    if (child < 0) return; // the run has halted
+    this.parent[copy] = parent;
+    this.step[copy] = this.step[g]!;
+    this.attempt[copy] = this.attempt[g]! + 1;
+    this.child[copy] = child;
+    this.group[copy] = g;
+    this.sib[copy] = this.child[g]!;
+    this.child[g] = copy;
+    this.rr[copy] = this.rr[g]!;
+    this.rr[g] = this.rr[g]! + 1; // each copy to the next target, as a balancer would spread them
+    this.attempt[g]!++;
+    this.attempts++;
+    if (!first) this.hedges++;
+    if (timeout !== Infinity) sim.schedule(sim.now + timeout, PRIO_NORMAL, this.owner.index, CALL_TIMEOUT, this.ref(copy));
+    if (this.attempt[g]! < h.maxAttempts) sim.schedule(sim.now + h.hedgingDelayMs, PRIO_NORMAL, this.owner.index, CALL_RETRY, this.ref(g));
+    this.send(copy);
+  }
+
+  /** Copies of group `g` still waiting for an answer. */
+  private liveCopies(g: number): number {
+    let n = 0;
+    for (let c = this.child[g]!; c !== NONE; c = this.sib[c]!) if (this.state[c] === ACTIVE) n++;
+    return n;
+  }
+
+  /** The answer of hedge copy `copy`: the first one decides the request; the other copies are cancelled. */
+  private hedgeAnswered(copy: number, ok: boolean, outcome: number, reason: number, retryAfterMs: number, at: number): void {
+    const g = this.group[copy]!;
+    this.state[copy] = CANCELLED; // answered: released with the group
+    this.commit(g, ok, outcome, reason, retryAfterMs, at);
+  }
+
+  /** Ends hedged request `g`: every copy still in flight is cancelled, the owner hears the outcome. */
+  private commit(g: number, ok: boolean, outcome: number, reason: number, retryAfterMs: number, at: number): void {
+    const sim = this.sim;
+    for (let c = this.child[g]!; c !== NONE; ) {
+      const next = this.sib[c]!;
+      if (this.state[c] === ACTIVE) {
+        // gRPC cancels the losing RPCs: the callee sees it as a deadline that has passed.
+        this.hedgesCancelled++;
+        this.state[c] = CANCELLED;
+        this.gen[c] = (this.gen[c]! + 1) & GEN_MASK;
+        sim.items.deadline[this.child[c]!] = sim.now;
+        this.group[c] = NONE; // freed when its answer comes
+      } else if (this.state[c] === ABANDONED) {
+        this.group[c] = NONE; // timed out, its late answer still to come: freed then
+      } else if (this.state[c] === CANCELLED && this.group[c] === g) {
+        this.release(c); // answered (the winner, or a timed-out copy whose late answer came in)
+      }
+      c = next;
+    }
+    this.done(g, ok, outcome, reason, retryAfterMs, at);
   }
 
   private tryAttempt(slot: number): void {
@@ -200,26 +298,46 @@ export class Caller {
   onOutcome(child: number, outcome: number): void {
     const sim = this.sim;
     const slot = sim.items.callRef[child]!;
-    if (this.state[slot] === ABANDONED) {
-      this.lateAnswers++;
-      this.release(slot);
+    if (this.state[slot] === ABANDONED || this.state[slot] === CANCELLED) {
+      if (this.state[slot] === ABANDONED) this.lateAnswers++;
+      // A hedge copy that timed out stays listed in its group until the group ends.
+      if (this.group[slot] !== NONE && this.state[this.group[slot]!] === GROUP) this.state[slot] = CANCELLED;
+      else this.release(slot);
       return;
     }
     this.gen[slot] = (this.gen[slot]! + 1) & GEN_MASK; // its timeout no longer applies
+    const hedged = this.group[slot] !== NONE;
     if (outcome === COMPLETED) {
       this.throttleAccepts?.add(sim.now);
       this.budget.onSuccess(this.retryCost[slot]!);
-      this.done(slot, true, COMPLETED, R_NONE, 0, sim.outcomeAt);
+      if (hedged) this.hedgeAnswered(slot, true, COMPLETED, R_NONE, 0, sim.outcomeAt);
+      else this.done(slot, true, COMPLETED, R_NONE, 0, sim.outcomeAt);
       return;
     }
     this.budget.onFailure();
-    this.failed(slot, outcome, sim.outcomeReason, sim.outcomeRetryAfterMs, sim.outcomeAt);
+    if (hedged) this.hedgeAnswered(slot, false, outcome, sim.outcomeReason, sim.outcomeRetryAfterMs, sim.outcomeAt);
+    else this.failed(slot, outcome, sim.outcomeReason, sim.outcomeRetryAfterMs, sim.outcomeAt);
   }
 
   handle(kind: number, arg: number): void {
     const slot = arg >>> GEN_BITS;
     if ((arg & GEN_MASK) !== this.gen[slot]) return; // stale
-    if (kind === CALL_TIMEOUT && this.state[slot] === ACTIVE) {
+    if (kind === CALL_TIMEOUT && this.state[slot] === ACTIVE && this.group[slot] !== NONE) {
+      // A hedge copy timed out: no answer from it; the next copy goes now, or the request fails.
+      this.timeouts++;
+      this.budget.onFailure();
+      this.state[slot] = ABANDONED;
+      this.gen[slot] = (this.gen[slot]! + 1) & GEN_MASK;
+      this.sim.releaseObservers(this.child[slot]!, TIMEOUT);
+      const g = this.group[slot]!;
+      if (this.liveCopies(g) > 0) return;
+      if (this.attempt[g]! < this.cfg.hedgingPolicy!.maxAttempts) {
+        this.gen[g] = (this.gen[g]! + 1) & GEN_MASK; // the pending hedge timer is replaced by this copy's
+        this.sendHedge(g);
+      } else this.commit(g, false, TIMEOUT, R_TIMEOUT, 0, this.owner.index);
+    } else if (kind === CALL_RETRY && this.state[slot] === GROUP) {
+      this.sendHedge(slot);
+    } else if (kind === CALL_TIMEOUT && this.state[slot] === ACTIVE) {
       this.timeouts++;
       this.budget.onFailure();
       // The slot stays with the abandoned child until its late answer; the retry takes a new one.
@@ -278,6 +396,8 @@ export class Caller {
     const slot = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.grow();
     this.state[slot] = ACTIVE;
     this.rr[slot] = 0;
+    this.group[slot] = NONE;
+    this.sib[slot] = NONE;
     return slot;
   }
 
@@ -301,6 +421,8 @@ export class Caller {
       this.attempt = i32(this.attempt);
       this.gen = i32(this.gen);
       this.rr = i32(this.rr);
+      this.group = i32(this.group);
+      this.sib = i32(this.sib);
       const st = new Uint8Array(n);
       st.set(this.state);
       this.state = st;
@@ -326,6 +448,7 @@ export class Caller {
       retriesDeniedByBudget: this.budgetDenied,
       throttledLocally: this.throttled,
       failedRequests: this.failures,
+      ...(this.cfg.hedgingPolicy ? { hedges: this.hedges, hedgesCancelled: this.hedgesCancelled } : {}),
     };
   }
 }

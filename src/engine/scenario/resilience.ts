@@ -74,6 +74,17 @@ export const callerFields = {
   /** Wait at least the Retry-After a 429 carries before retrying. */
   respectRetryAfter: z.boolean({ error: 'expected true or false' }).default(true),
   retryBudget: retryBudgetSchema.default({ kind: 'none' }),
+  /**
+   * gRPC hedging policy (gRFC A6): the first attempt at once, another after each hedgingDelayMs
+   * without an answer, up to maxAttempts in all; the first answer wins, the others are cancelled.
+   * Not with retries (maxAttempts > 1), as in gRPC a method has one policy or the other.
+   */
+  hedgingPolicy: z
+    .strictObject({
+      maxAttempts: wholeAtLeast(2, 'attempts').max(5, { error: 'at most 5 attempts (gRPC clamps hedging to 5)' }).default(2),
+      hedgingDelayMs: nonNeg('milliseconds').default(10),
+    })
+    .optional(),
   /** Google SRE client-side adaptive throttling: reject locally with p = max(0, (requests - K*accepts) / (requests + 1)). */
   adaptiveThrottle: z
     .strictObject({
@@ -82,7 +93,13 @@ export const callerFields = {
     })
     .optional(),
 };
-export const callerSchema = z.strictObject(callerFields);
+/** gRPC: a method has a retryPolicy or a hedgingPolicy, never both. */
+const oneCallPolicy: [(c: { maxAttempts: number; hedgingPolicy?: unknown }) => boolean, { error: string; path: string[] }] = [
+  (c) => !(c.hedgingPolicy && c.maxAttempts > 1),
+  { error: 'hedging and retries exclude each other (as in gRPC): set attempts to 1 or remove the hedging policy', path: ['hedgingPolicy'] },
+];
+
+export const callerSchema = z.strictObject(callerFields).refine(...oneCallPolicy);
 export type CallerConfig = z.infer<typeof callerSchema>;
 
 export const clientSchema = z.strictObject({
@@ -93,7 +110,7 @@ export const clientSchema = z.strictObject({
   deadlineMs: positive('milliseconds').optional(),
   /** Requests this client keeps outstanding at most; more are refused locally (Fail at Scale). */
   maxOutstanding: wholeAtLeast(1, 'requests').optional(),
-});
+}).refine(...oneCallPolicy);
 export type ClientConfig = z.infer<typeof clientSchema>;
 
 export const rateLimiterSchema = z.strictObject({

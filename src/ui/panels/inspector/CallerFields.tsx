@@ -38,6 +38,7 @@ const BUDGET_DEFAULTS: Record<Budget['kind'], Budget> = {
   'circuit-breaker': { kind: 'circuit-breaker', failureRateThreshold: 10, windowSize: 100, minimumNumberOfCalls: 20 },
 };
 const THROTTLE_DEFAULT = { k: 2, windowMs: 120_000 };
+const HEDGING_DEFAULT = { maxAttempts: 2, hedgingDelayMs: 10 };
 
 /** Drops keys set to undefined, so "not set" is absent rather than present-and-undefined. */
 function compact(o: Record<string, unknown>): Record<string, unknown> {
@@ -64,6 +65,8 @@ export function CallerFields({ nodeId, policy = DEFAULT_POLICY, nested }: Props)
   const backoff = (field: keyof CallerPolicy['backoff']) => (t: string) => patch({ backoff: { ...policy.backoff, [field]: numberOrText(t) } });
   const budget = policy.retryBudget;
   const budgetField = (field: string) => (t: string) => patch({ retryBudget: { ...budget, [field]: numberOrText(t) } });
+  const hedging = policy.hedgingPolicy;
+  const hedgeField = (field: 'maxAttempts' | 'hedgingDelayMs') => (t: string) => patch({ hedgingPolicy: { ...(hedging ?? HEDGING_DEFAULT), [field]: numberOrText(t) } });
   const throttle = policy.adaptiveThrottle;
   const throttleField = (field: 'k' | 'windowMs') => (t: string) => patch({ adaptiveThrottle: { ...(throttle ?? THROTTLE_DEFAULT), [field]: numberOrText(t) } });
 
@@ -118,6 +121,18 @@ export function CallerFields({ nodeId, policy = DEFAULT_POLICY, nested }: Props)
           <TextParam nodeId={nodeId} label="Failure rate" unit="%" hint={RHINT.retryBreakerThreshold} shown={String(budget.failureRateThreshold)} toPatch={budgetField('failureRateThreshold')} />
           <TextParam nodeId={nodeId} label="Window" unit="attempts" hint={RHINT.retryBreakerWindow} shown={String(budget.windowSize)} toPatch={budgetField('windowSize')} />
           <TextParam nodeId={nodeId} label="Minimum" unit="attempts" hint={RHINT.retryBreakerMin} shown={String(budget.minimumNumberOfCalls)} toPatch={budgetField('minimumNumberOfCalls')} />
+        </>
+      )}
+      <CheckboxParam
+        label="Hedging (gRPC)"
+        hint={RHINT.hedging}
+        checked={hedging !== undefined}
+        onChange={(v) => apply(v ? { hedgingPolicy: HEDGING_DEFAULT, maxAttempts: 1 } : { hedgingPolicy: undefined })}
+      />
+      {hedging && (
+        <>
+          <TextParam nodeId={nodeId} label="Hedge copies" unit="in all" hint={RHINT.hedgeAttempts} inputMode="numeric" shown={String(hedging.maxAttempts)} toPatch={hedgeField('maxAttempts')} />
+          <TextParam nodeId={nodeId} label="Hedge delay" unit="ms" hint={RHINT.hedgeDelay} shown={String(hedging.hedgingDelayMs)} toPatch={hedgeField('hedgingDelayMs')} />
         </>
       )}
       <CheckboxParam
