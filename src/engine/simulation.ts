@@ -9,6 +9,8 @@ import { Queue } from './components/queue';
 import { Service } from './components/service';
 import { addFlowWindow } from './components/creditWindow';
 import { Client } from './components/client';
+import { FanOut } from './components/fanOut';
+import { SharedRow } from './components/sharedRow';
 import { RateLimiter } from './components/rateLimiter';
 import { CircuitBreaker } from './components/circuitBreaker';
 import { Bulkhead } from './components/bulkhead';
@@ -62,6 +64,10 @@ function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNo
       return new Topic(sim, index, cfg.id, seed);
     case 'consumer-group':
       return new ConsumerGroup(sim, index, cfg.id, seed);
+    case 'fan-out':
+      return new FanOut(sim, index, cfg.id, seed);
+    case 'shared-row':
+      return new SharedRow(sim, index, cfg.id);
   }
 }
 

@@ -105,6 +105,8 @@ export class Caller {
   /** Hedging: copies sent after the first, and copies cancelled because another answered first. */
   hedges = 0;
   hedgesCancelled = 0;
+  /** Calls cancelled because their request no longer needed them (cancelParent). */
+  cancelled = 0;
 
   constructor(
     private readonly owner: CallerOwner,
@@ -291,6 +293,38 @@ export class Caller {
       if (r !== ACCEPTED) this.sim.finishRefused(child);
       if (this.pending.length > 0) receiver.addWaiter(this.owner);
       return;
+    }
+  }
+
+  /**
+   * Nobody needs the calls for `parent` any more (a fan-out decided without them): each one in
+   * flight is cancelled as a losing hedge is (a callee that has not started drops it), one waiting
+   * to retry is dropped; the owner hears nothing more about them.
+   */
+  cancelParent(parent: number): void {
+    const sim = this.sim;
+    const cancel = (c: number) => {
+      this.cancelled++;
+      this.state[c] = CANCELLED;
+      this.gen[c] = (this.gen[c]! + 1) & GEN_MASK;
+      sim.items.deadline[this.child[c]!] = sim.now;
+      this.group[c] = NONE;
+    };
+    for (let s = 0; s < this.fresh; s++) {
+      if (this.parent[s] !== parent) continue;
+      const st = this.state[s];
+      if (st === ACTIVE && this.group[s] === NONE) cancel(s);
+      else if (st === BACKOFF) this.release(s);
+      else if (st === GROUP) {
+        for (let c = this.child[s]!; c !== NONE; ) {
+          const next = this.sib[c]!;
+          if (this.state[c] === ACTIVE) cancel(c);
+          else if (this.state[c] === ABANDONED) this.group[c] = NONE;
+          else if (this.state[c] === CANCELLED && this.group[c] === s) this.release(c);
+          c = next;
+        }
+        this.release(s);
+      }
     }
   }
 

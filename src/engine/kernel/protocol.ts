@@ -60,6 +60,7 @@ export const REASONS = [
   { code: 'offset-reset', status: 503, text: 'skipped: retention deleted the group\'s offset and auto.offset.reset "latest" jumped to the end' },
   { code: 'pool-timeout', status: 503, text: 'no connection from the pool within acquireTimeoutMs (HikariCP connectionTimeout)' },
   { code: 'restarted', status: 503, text: 'lost when its replica was restarted by a failing liveness probe' },
+  { code: 'conflict', status: 409, text: 'write conflict: another write changed the row since it was read (optimistic concurrency)' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;
@@ -82,6 +83,7 @@ export const R_NO_ROUTE = 15;
 export const R_NODE_DOWN = REASONS.findIndex((r) => r.code === 'node-down');
 export const R_POOL_TIMEOUT = REASONS.findIndex((r) => r.code === 'pool-timeout');
 export const R_RESTARTED = REASONS.findIndex((r) => r.code === 'restarted');
+export const R_CONFLICT = REASONS.findIndex((r) => r.code === 'conflict');
 /** No reason (a completed item). */
 export const R_NONE = -1;
 

@@ -107,6 +107,11 @@ export const F = {
   redelivered: 32,
   /** Group: records sent to the dead-letter route after failing every retry. */
   deadLettered: 33,
+  /** Fan-out (shares 26..27 with the logs): per-call latency over the last window, beside its per-request latP50/latP99. */
+  callP50: 26,
+  callP99: 27,
+  /** Shared row: its version (writes that landed so far). */
+  rowVersion: 26,
   // 34..41: memory, credit windows and pull-based consumption.
   /** Bytes held in the node's buffers (queue: waiting items; service: intake, in service, holding). */
   memoryBytes: 34,
@@ -170,6 +175,8 @@ export const NODE_KIND_CODES = {
   'flow-window': 12,
   autoscaler: 14,
   'connection-pool': 15,
+  'fan-out': 16,
+  'shared-row': 17,
 } as const;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 

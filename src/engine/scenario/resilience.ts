@@ -94,7 +94,7 @@ export const callerFields = {
     .optional(),
 };
 /** gRPC: a method has a retryPolicy or a hedgingPolicy, never both. */
-const oneCallPolicy: [(c: { maxAttempts: number; hedgingPolicy?: unknown }) => boolean, { error: string; path: string[] }] = [
+export const oneCallPolicy: [(c: { maxAttempts: number; hedgingPolicy?: unknown }) => boolean, { error: string; path: string[] }] = [
   (c) => !(c.hedgingPolicy && c.maxAttempts > 1),
   { error: 'hedging and retries exclude each other (as in gRPC): set attempts to 1 or remove the hedging policy', path: ['hedgingPolicy'] },
 ];

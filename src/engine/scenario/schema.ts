@@ -20,6 +20,7 @@ import { alertsSchema, autoscalerSchema, connectionPoolSchema, livenessSchema, r
 import { lessonSchema } from './lesson';
 import { consumerGroupSchema, topicSchema } from './streams';
 import { flowSchema, intakeSchema, memoryFields } from './flow';
+import { fanOutSchema, sharedRowSchema } from './tails';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -226,6 +227,8 @@ export const NODE_TYPES = [
   'connection-pool',
   'topic',
   'consumer-group',
+  'fan-out',
+  'shared-row',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -246,6 +249,8 @@ export const nodeSchema = z.discriminatedUnion(
     connectionPoolSchema,
     topicSchema,
     consumerGroupSchema,
+    fanOutSchema,
+    sharedRowSchema,
   ],
   {
   error: (iss) =>

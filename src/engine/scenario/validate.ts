@@ -160,9 +160,10 @@ export function checkGraph(nodes: readonly NodeConfig[], edges: readonly EdgeCon
 export function wiringError(from: Pick<NodeConfig, 'id' | 'type'>, to: Pick<NodeConfig, 'id' | 'type'>, kind: EdgeKind = 'send'): string | null {
   if (from.id === to.id) return `a ${from.type} cannot feed itself`;
   if (to.type === 'producer') return `a producer cannot receive items (it only sends); "${to.id}" is a producer`;
+  if (from.type === 'shared-row') return `a shared row answers its callers and sends nothing on; "${from.id}" is a shared row`;
   if (kind === 'call' && from.type !== 'service') {
-    return from.type === 'client'
-      ? 'a client calls through its ordinary outputs; use a plain edge'
+    return from.type === 'client' || from.type === 'fan-out'
+      ? `a ${from.type} calls through its ordinary outputs; use a plain edge`
       : `only a service makes calls; "${from.id}" is a ${from.type}`;
   }
   if (kind === 'fallback' && from.type !== 'circuit-breaker') return `only a circuit breaker has a fallback route; "${from.id}" is a ${from.type}`;

@@ -47,5 +47,7 @@ export const nodeTypes = {
   'connection-pool': later('connection-pool', 'ConnectionPoolNode'),
   topic: later('topic', 'TopicNode'),
   'consumer-group': later('consumer-group', 'ConsumerGroupNode'),
+  'fan-out': later('fan-out', 'FanOutNode'),
+  'shared-row': later('shared-row', 'SharedRowNode'),
 } satisfies Record<NodeType, NodeTypes[string]>;
 export const edgeTypes: EdgeTypes = { flow: FlowEdge };

@@ -362,6 +362,41 @@ const GUARD: Partial<Record<NodeType, ChartSpec[]>> = {
   'load-balancer': [guardFlow('no route'), inFlight, SYSTEM_LATENCY, LOST_BY_REASON, SYSTEM_FLOW],
 };
 
+/** Scatter-gather: one call's tail beside a whole request's (The Tail at Scale). */
+const TAILS: Partial<Record<NodeType, ChartSpec[]>> = {
+  'fan-out': [
+    {
+      key: 'latency',
+      title: 'Per call vs per request',
+      unit: 'ms',
+      lines: [
+        { name: 'call p50', color: C.p50, dashed: true, read: n(F.callP50) },
+        { name: 'call p99', color: C.p50, read: n(F.callP99) },
+        { name: 'request p50', color: C.p99, dashed: true, read: n(F.latP50) },
+        { name: 'request p99', color: C.p99, read: n(F.latP99) },
+      ],
+    },
+    {
+      key: 'flow',
+      title: 'Requests vs answers',
+      unit: 'items/s',
+      lines: [
+        { name: 'requests', color: C.in, read: nRate(F.accepted) },
+        { name: 'answered', color: C.out, read: nRate(F.completed) },
+        { name: 'failed', color: C.bad, read: nRate(F.failed) },
+      ],
+    },
+    { key: 'calls', title: 'Calls made', unit: 'calls/s', lines: [{ name: 'calls', color: C.level, read: nRate(F.attempts) }, { name: 'retries', color: C.bad2, read: nRate(F.retries) }] },
+    SYSTEM_LATENCY,
+  ],
+  'shared-row': [
+    { key: 'flow', title: 'Writes vs conflicts', unit: 'per s', lines: [{ name: 'writes', color: C.out, read: nRate(F.completed) }, { name: 'conflicts (409)', color: C.bad, read: nRate(F.failed) }] },
+    level('In flight', 'calls', 'in flight', F.level),
+    SYSTEM_LATENCY,
+    LOST_BY_REASON,
+  ],
+};
+
 /** Consumer lag as Kafka people read it: records behind, and how old the oldest of them is. */
 const lagCharts = (what: string): ChartSpec[] => [
   { key: 'lag', title: 'Lag', unit: 'records', lines: [{ name: 'behind', color: C.bad2, read: n(F.lag) }] },
@@ -416,6 +451,6 @@ export function chartsFor(view: ChartKind, design: DesignShape): ChartSpec[] {
     case 'client':
       return CLIENT;
     default:
-      return GUARD[view] ?? STREAMS[view] ?? SYSTEM;
+      return GUARD[view] ?? STREAMS[view] ?? TAILS[view] ?? SYSTEM;
   }
 }

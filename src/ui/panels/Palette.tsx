@@ -28,6 +28,8 @@ const GROUPS: { name: string; entries: Entry[] }[] = [
       { kind: 'queue', what: 'Holds items until there is room' },
       { kind: 'service', what: 'Workers that process items, or call other services' },
       { kind: 'load-balancer', what: 'Spreads items over replicas' },
+      { kind: 'fan-out', what: 'Scatter-gather: N parallel calls, answers when all (or the first k) are back' },
+      { kind: 'shared-row', what: 'One row written with optimistic concurrency: races fail with 409' },
     ],
   },
   {

@@ -31,4 +31,7 @@ export const STARTERS: Record<NodeType, Record<string, unknown>> = {
   // A workshop retention (Kafka keeps 7 days): a lagging group loses records within minutes.
   topic: { partitions: 3, partitioning: 'key', retentionMs: 120_000 },
   'consumer-group': { consumers: 2, processingTime: { dist: 'exponential', meanMs: 10 } },
+  // No retries: the tail of a request is the tail of its slowest call.
+  'fan-out': { calls: 10, waitFor: 'all', timeoutMs: 5000 },
+  'shared-row': { hopMs: 5 },
 };

@@ -16,4 +16,6 @@ export const KIND_NAME: Record<NodeType, string> = {
   'connection-pool': 'Connection pool',
   topic: 'Topic',
   'consumer-group': 'Consumer group',
+  'fan-out': 'Fan-out',
+  'shared-row': 'Shared row',
 };

@@ -14,3 +14,4 @@ export { LoadBalancerNode } from './LoadBalancerNode';
 export { LoadShedderNode } from './LoadShedderNode';
 export { RateLimiterNode } from './RateLimiterNode';
 export { TopicNode } from './TopicNode';
+export { FanOutNode, SharedRowNode } from './TailNodes';

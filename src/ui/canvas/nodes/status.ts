@@ -18,4 +18,6 @@ export const STATUS_TEXT: Record<NodeType, Record<Health, string>> = {
   'connection-pool': { idle: 'idle', healthy: 'connections free', saturated: 'all in use: callers wait', overflowing: 'timing out (503)' },
   topic: { idle: 'idle', healthy: 'appending', saturated: 'near retention', overflowing: 'losing unread records' },
   'consumer-group': { idle: 'idle', healthy: 'keeping up', saturated: 'behind, catching up', overflowing: 'falling behind' },
+  'fan-out': { idle: 'idle', healthy: 'answering', saturated: 'tail amplified', overflowing: 'requests failing' },
+  'shared-row': { idle: 'idle', healthy: 'writing', saturated: 'some conflicts (409)', overflowing: 'mostly conflicts (409)' },
 };

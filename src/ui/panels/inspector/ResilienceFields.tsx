@@ -10,6 +10,7 @@ import { ConcurrencyLimitFields } from './ConcurrencyLimitFields';
 import { LoadBalancerFields } from './LoadBalancerFields';
 import { LoadShedderFields } from './LoadShedderFields';
 import { RateLimiterFields } from './RateLimiterFields';
+import { FanOutFields, SharedRowFields } from './TailFields';
 
 export default function ResilienceFields({ cfg }: { cfg: NodeConfig }) {
   switch (cfg.type) {
@@ -27,6 +28,10 @@ export default function ResilienceFields({ cfg }: { cfg: NodeConfig }) {
       return <LoadShedderFields cfg={cfg} />;
     case 'concurrency-limiter':
       return <ConcurrencyLimitFields cfg={cfg} />;
+    case 'fan-out':
+      return <FanOutFields cfg={cfg} />;
+    case 'shared-row':
+      return <SharedRowFields cfg={cfg} />;
     default:
       return null;
   }

@@ -30,6 +30,12 @@ export const RHINT = {
   throttle: 'Google SRE adaptive throttling: reject locally with p = (requests − K·accepts) / (requests + 1).',
   throttleK: 'K = 2 is usual; lower K throttles harder, sooner.',
   throttleWindow: 'How far back requests and accepts are counted (SRE: 2 minutes).',
+  // fan-out and shared row
+  fanOut: 'Sends every request to its outputs as parallel calls (round-robin) and answers when enough are back: one slow call makes the whole request slow.',
+  fanOutCalls: 'Parallel calls per request, spread round-robin over its outgoing edges.',
+  fanOutWaitFor: '"all", or a number k: answer once the first k calls are back (the rest are cancelled). A failed call that leaves too few fails the request.',
+  sharedRow: 'Each call reads the row’s version, then writes with it; if another write landed in between it fails with 409 Conflict, and callers retry.',
+  hopMs: 'How long each hop takes: the read, the write, and the answer back.',
   // client
   clientDefaults: 'Starter: timeout 1 s, 3 attempts, full jitter. gRPC makes no retries unless configured.',
   deadline: 'An absolute deadline this long after the request began; it travels with every call. Empty = none.',
