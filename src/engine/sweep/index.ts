@@ -5,3 +5,4 @@ export { planSweep, pointScenario, replicateSeed, axisValues, splitKey, type Swe
 export { runPoint, trimReport, figuresOf, meanCi, tQuantile975, summarizeReports, summarizeFigures, type SweepReport, type Figures, type Summary } from './aggregate';
 export { SweepCollector, runOf, type PointResult } from './collect';
 export { findKnees, type Knees, type KneeInput } from './knee';
+export { sweepCsv } from './table';
