@@ -1,5 +1,6 @@
 /**
  * `npm run --silent sim -- FILE [--json] [--duration MS] [--seed N]`
+ * `npm run --silent sim -- sweep FILE --vary NODE.FIELD=FROM:TO:STEPS ...` (sweep.ts)
  *
  * Runs a scenario file headless with the same engine the app runs in its worker and prints the
  * report: one JSON object with --json, else a readable table. Exit codes: 0 ran (even if the run
@@ -10,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createSimulation, evaluateCheck, formatIssues, parseScenarioText, tryThisVariant, type Report } from '../engine/index';
 import { parseArgs, UsageError, USAGE } from './args';
 import { formatReport } from './table';
+import { sweepMain } from './sweep';
 
 function main(argv: string[]): number {
   let args;
@@ -72,10 +74,19 @@ function indent(s: string): string {
     .join('\n');
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // A bug of ours, not the user's: say so in one line rather than a stack trace.
+// A bug of ours, not the user's: say so in one line rather than a stack trace.
+function internalError(e: unknown): void {
   process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 70;
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === 'sweep') {
+  sweepMain(argv.slice(1)).then((code) => (process.exitCode = code), internalError);
+} else {
+  try {
+    process.exitCode = main(argv);
+  } catch (e) {
+    internalError(e);
+  }
 }

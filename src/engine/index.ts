@@ -20,3 +20,4 @@ export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from 
 export { lessonSchema, CHECK_OPS, type Lesson, type CheckClause, type CheckOp } from './scenario/lesson';
 export { evaluateCheck, evaluateClause, metricValue, type CheckResult, type ClauseResult } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
+export * from './sweep/index';

@@ -21,6 +21,7 @@ import { lessonSchema } from './lesson';
 import { consumerGroupSchema, topicSchema } from './streams';
 import { flowSchema, intakeSchema, memoryFields } from './flow';
 import { fanOutSchema, sharedRowSchema } from './tails';
+import { sweepSettingsSchema } from '../sweep/settings';
 
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -303,6 +304,8 @@ export const scenarioSchema = z.strictObject({
   lesson: lessonSchema.optional(),
   /** Alert rules, evaluated every second of simulated time; firing and resolving go on the timeline (scenario/scaling.ts). */
   alerts: alertsSchema.optional(),
+  /** Sweep settings (sweep/settings.ts): what the Sweep panel and `sim sweep` vary; never results. */
+  sweep: sweepSettingsSchema.optional(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
