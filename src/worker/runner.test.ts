@@ -238,3 +238,30 @@ describe('Runner compare mode', () => {
     expect(frames.at(-1)!.baseline).toBeUndefined();
   });
 });
+
+describe('Runner at high speed', () => {
+  it('merges rows so that at most about 40 a wall second cross, tiling simulated time with none lost', () => {
+    const t = setup();
+    t.runner.setSpeed(100);
+    t.runner.play();
+    t.advance(1000);
+    const warm = t.frames.length;
+    t.advance(4000);
+    const rowsIn = (fs: Frame[]) => fs.reduce((n, f) => n + f.rows.length / f.rowLength, 0);
+    // 100x samples 400 rows a wall second; merged, 25 (4 s buckets).
+    expect(rowsIn(t.frames.slice(warm))).toBeLessThanOrEqual(4 * 40);
+    t.runner.pause();
+    let covered = 0;
+    let prev = 0;
+    for (const f of t.frames) {
+      for (let o = 0; o < f.rows.length; o += f.rowLength) {
+        expect(f.rows[o + G.now]!).toBeGreaterThan(prev);
+        prev = f.rows[o + G.now]!;
+        covered += f.rows[o + G.windowMs]!;
+      }
+    }
+    // Pausing closes the open bucket: the rows reach the last sample before the pause.
+    expect(covered).toBe(prev);
+    expect(prev).toBe(Math.floor(t.last().status.simMs / SAMPLE_MS) * SAMPLE_MS);
+  });
+});

@@ -6,6 +6,7 @@
 import { createSimulation, type Report, type Scenario, type Simulation } from '../engine/index';
 import type { Frame, ParamResult, RunStatus, Speed } from './protocol';
 import { SpeedMeter } from './speedMeter';
+import { levelFor, RowAggregator } from './rowAggregator';
 
 /** Simulated ms per series row: fine enough for charts, coarse enough for steady windows. */
 export const SAMPLE_MS = 250;
@@ -18,6 +19,17 @@ const IDLE_MS = 8;
 const FRAME_MS = 33;
 /** A longer gap (a throttled background tab) is not made up for. */
 const MAX_WALL_STEP_MS = 100;
+/**
+ * What crosses to the page per wall second, at most: rows (a chart redraws ten times a second and
+ * has a few hundred pixels) and doubles (a 1,000-part row is 48,000 of them). Faster than that,
+ * rows are merged into coarser buckets (rowAggregator.ts).
+ */
+const MAX_ROWS_PER_S = 40;
+const MAX_DOUBLES_PER_S = 400_000;
+/** A coarser bucket level is kept this long after the speed allows a finer one (no flapping). */
+const LEVEL_HOLD_MS = 2000;
+/** Timeline entries per frame, at most (the newest): the page keeps 512 in all (frames/marks.ts). */
+export const MARKS_PER_FRAME = 64;
 
 /** What the runner needs from its host: a clock and two ways to run later. */
 export interface Host {
@@ -49,6 +61,12 @@ export class Runner {
   /** The engine's timeline cursor: entries up to it have been sent (Simulation.timelineRowsSince). */
   private timelineCursor = 0;
   private layoutSent = false;
+  /** Merges the rows sent at high speed; the kept copy's rows (compare mode) are merged alike. */
+  private agg: RowAggregator | null = null;
+  private baselineAgg: RowAggregator | null = null;
+  /** When the speed last needed the bucket level in use (or a coarser one), wall ms. */
+  private levelNeededAt = 0;
+  private lastFrameSimMs = 0;
   private frameInFlight = false;
   private frameOwed = false;
   private lastFrameAt = -Infinity;
@@ -156,6 +174,9 @@ export class Runner {
     this.seriesCursor = 0;
     this.timelineCursor = 0;
     this.layoutSent = false;
+    this.agg = new RowAggregator(this.sim.snapshotLength, SAMPLE_MS);
+    this.baselineAgg = this.baseline ? new RowAggregator(this.baseline.sim.snapshotLength, SAMPLE_MS) : null;
+    this.lastFrameSimMs = 0;
     this.meter.reset();
     this.emit(true);
   }
@@ -227,6 +248,30 @@ export class Runner {
     };
   }
 
+  /**
+   * The bucket level for the rows sent, from the speed (the meter's, or the last frame's if higher:
+   * the meter takes a second to see a jump to Max). Coarser at once, finer only after a while.
+   */
+  private retune(now: number, frameSpeed: number): void {
+    const agg = this.agg;
+    if (!agg || !this.sim) return;
+    const speed = this.playing ? Math.max(this.meter.achieved, frameSpeed) : 0;
+    const want = levelFor(speed, SAMPLE_MS, this.sim.snapshotLength + (this.baseline?.sim.snapshotLength ?? 0), MAX_ROWS_PER_S, MAX_DOUBLES_PER_S);
+    if (want >= agg.currentLevel) this.levelNeededAt = now;
+    if (want > agg.currentLevel || (want < agg.currentLevel && now - this.levelNeededAt >= LEVEL_HOLD_MS)) {
+      agg.setLevel(want);
+      this.baselineAgg?.setLevel(want);
+    }
+  }
+
+  /** Rows through an aggregator; a forced frame (pause, step, edit, the end) closes its open bucket. */
+  private merge(agg: RowAggregator | null, rows: Float64Array, force: boolean): Float64Array {
+    if (!agg) return rows;
+    agg.push(rows);
+    if (force || !this.playing) agg.flush();
+    return agg.take();
+  }
+
   /** Sends a frame unless one is still on its way (then owes one); `force` ignores the rate limit. */
   private emit(force: boolean): void {
     const sim = this.sim;
@@ -238,25 +283,30 @@ export class Runner {
       return;
     }
     if (!force && now - this.lastFrameAt < FRAME_MS) return;
+    const wallGap = now - this.lastFrameAt;
     this.lastFrameAt = now;
-    // Only the rows sampled since the last frame (usually one or two), never the engine's ring.
+    this.retune(now, (sim.now - this.lastFrameSimMs) / Math.max(1, wallGap));
+    this.lastFrameSimMs = sim.now;
+    // Only the rows sampled since the last frame, merged at high speed, never the engine's ring.
     const tail = sim.seriesSince(this.seriesCursor);
     this.seriesCursor = tail.cursor;
+    const rows = this.merge(this.agg, tail.data, force);
     const marks = sim.timelineRowsSince(this.timelineCursor);
     this.timelineCursor = marks.cursor;
     // A frame on its clock with rows shows its newest row (Frame.snapshot); one forced by an edit,
     // a step or a reset shows the state at this very instant.
-    const snapshot = force || tail.data.length === 0 ? sim.snapshot() : new Float64Array(0);
-    const frame: Frame = { epoch: this.epoch, rowLength: tail.rowLength, snapshot, rows: tail.data, marks: marks.data, status: this.status() };
+    const snapshot = force || rows.length === 0 ? sim.snapshot() : new Float64Array(0);
+    const markData = marks.data.length > 3 * MARKS_PER_FRAME ? marks.data.slice(marks.data.length - 3 * MARKS_PER_FRAME) : marks.data;
+    const frame: Frame = { epoch: this.epoch, rowLength: tail.rowLength, snapshot, rows, marks: markData, status: this.status() };
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;
     }
     const b = this.baseline;
     if (b) {
-      const rows = b.sim.seriesSince(b.cursor);
-      b.cursor = rows.cursor;
-      frame.baseline = { rows: rows.data };
+      const kept = b.sim.seriesSince(b.cursor);
+      b.cursor = kept.cursor;
+      frame.baseline = { rows: this.merge(this.baselineAgg, kept.data, force) };
       if (!b.layoutSent) {
         frame.baseline.nodeIds = b.sim.nodeIds.slice();
         b.layoutSent = true;
