@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, G, REASON_SLOTS, REASONS } from './index';
+import { createSimulation, F, F_STRIDE, G, G_STRIDE, REASON_SLOTS, REASONS } from './index';
 import { scenario } from './testing/build';
 
 const s = scenario(
@@ -85,5 +85,42 @@ describe('the report’s latency quantiles', () => {
     const q = sim.report().nodes.q!;
     expect(q.p50WaitMs as number).toBeLessThanOrEqual(q.p90WaitMs as number);
     expect(q.p90WaitMs as number).toBeLessThanOrEqual(q.p99WaitMs as number);
+  });
+});
+
+describe('a window with no completions has no latency', () => {
+  it('carries NaN (a gap), never 0, for the system and the node, until something completes again', () => {
+    // One item every 100 ms into a worker that takes 3 s each: a completion every 3 s, none between.
+    const slow = scenario(
+      [
+        { id: 'users', type: 'producer', rate: 10, arrival: 'constant' },
+        { id: 'q', type: 'queue', capacity: null },
+        { id: 'api', type: 'service', concurrency: 1, serviceTime: { dist: 'constant', ms: 3000 } },
+      ],
+      [
+        ['users', 'q'],
+        ['q', 'api'],
+      ],
+      { durationMs: 20_000 },
+    );
+    const sim = createSimulation(slow, { sampleIntervalMs: 250 });
+    const api = G_STRIDE + 2 * F_STRIDE;
+    const seen = { gap: 0, value: 0 };
+    let done = 0;
+    for (let t = 250; t <= 12_000; t += 250) {
+      sim.runUntil(t);
+      const snap = sim.snapshot();
+      const completedInWindow = snap[api + F.completed]! - done;
+      done = snap[api + F.completed]!;
+      for (const f of [snap[G.e2eP50]!, snap[G.e2eP99]!, snap[api + F.latP50]!, snap[api + F.latP99]!]) {
+        if (completedInWindow === 0) expect(f).toBeNaN();
+        else expect(f).toBeGreaterThan(0);
+      }
+      if (completedInWindow === 0) seen.gap++;
+      else seen.value++;
+    }
+    // Both kinds of window happened: 3 completions in 12 s, the rest of the 48 windows empty.
+    expect(seen.value).toBeGreaterThanOrEqual(3);
+    expect(seen.gap).toBeGreaterThan(30);
   });
 });

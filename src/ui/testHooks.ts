@@ -69,7 +69,11 @@ const hooks: TestHooks = {
     const i = indexOf.get(nodeId);
     if (!h || i === undefined || !(field in F)) throw new Error(`no history for ${nodeId}.${field}`);
     let max = -Infinity;
-    for (let r = 0; r < h.count; r++) max = Math.max(max, h.get(r, nodeBase(i) + F[field]));
+    for (let r = 0; r < h.count; r++) {
+      const v = h.get(r, nodeBase(i) + F[field]);
+      // A latency is NaN in a row whose window had no completions: no value, not a peak.
+      if (Number.isFinite(v)) max = Math.max(max, v);
+    }
     return max;
   },
 };

@@ -8,7 +8,7 @@
 import { ACCEPTED, COMPLETED, R_CLIENT_THROTTLED, type OfferResult } from '../kernel/protocol';
 import { Rng } from '../kernel/rng';
 import type { Sim } from '../kernel/sim';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import type { NodeConfig } from '../scenario/schema';
 import type { ClientConfig } from '../scenario/resilience';
@@ -29,7 +29,7 @@ export class Client extends SimNode implements CallerOwner {
   failed = 0;
   private readonly latency = new Histogram();
   private readonly latencyWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0 };
+  private lastWindow = { ...NO_LATENCY };
 
   constructor(sim: Sim, index: number, id: string, seed: number) {
     super(sim, index, id);
@@ -97,7 +97,7 @@ export class Client extends SimNode implements CallerOwner {
   override roll(): void {
     this.latencyWindow.roll();
     const w = this.latencyWindow.previous;
-    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean };
+    this.lastWindow = windowLatency(w);
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {

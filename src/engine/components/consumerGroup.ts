@@ -34,7 +34,7 @@ import { IntDeque } from '../kernel/deque';
 import { Rng } from '../kernel/rng';
 import { ACCEPTED, BUSY, COMPLETED, FAILED, O_REFUSED, PRIO_NORMAL, R_ERROR, type OfferResult } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import { TimeAverage } from '../metrics/series';
 import { TIMELINE_KINDS } from '../metrics/timeline';
@@ -139,7 +139,7 @@ export class ConsumerGroup extends SimNode implements TopicReader {
   /** Append to processed, ms: how far behind the group is, record by record. */
   private readonly latency = new Histogram();
   private readonly latencyWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0, utilization: 0 };
+  private lastWindow = { ...NO_LATENCY, utilization: 0 };
 
   constructor(sim: Sim, index: number, id: string, seed: number) {
     super(sim, index, id);
@@ -644,7 +644,7 @@ export class ConsumerGroup extends SimNode implements TopicReader {
     const w = this.latencyWindow.previous;
     const now = this.sim.now;
     const slots = this.present.takeWindow(now);
-    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean, utilization: slots > 0 ? this.busy.takeWindow(now) / slots : 0 };
+    this.lastWindow = { ...windowLatency(w), utilization: slots > 0 ? this.busy.takeWindow(now) / slots : 0 };
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {

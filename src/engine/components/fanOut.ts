@@ -14,7 +14,7 @@
 import { ACCEPTED, COMPLETED, type OfferResult } from '../kernel/protocol';
 import { Rng } from '../kernel/rng';
 import type { Sim } from '../kernel/sim';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency, windowQuantile } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import type { NodeConfig } from '../scenario/schema';
 import type { FanOutConfig } from '../scenario/tails';
@@ -41,7 +41,7 @@ export class FanOut extends SimNode implements CallerOwner {
   private readonly callLatency = new Histogram();
   private readonly requestWindow = new WindowedHistogram();
   private readonly callWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0, callP50: 0, callP99: 0 };
+  private lastWindow = { ...NO_LATENCY, callP50: NaN, callP99: NaN };
   private readonly one: SimNode[] = [];
 
   constructor(sim: Sim, index: number, id: string, seed: number) {
@@ -125,7 +125,7 @@ export class FanOut extends SimNode implements CallerOwner {
     this.requestWindow.roll();
     this.callWindow.roll();
     const r = this.requestWindow.previous, c = this.callWindow.previous;
-    this.lastWindow = { p50: r.quantile(0.5), p99: r.quantile(0.99), mean: r.mean, callP50: c.quantile(0.5), callP99: c.quantile(0.99) };
+    this.lastWindow = { ...windowLatency(r), callP50: windowQuantile(c, 0.5), callP99: windowQuantile(c, 0.99) };
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {

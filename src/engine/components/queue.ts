@@ -33,7 +33,7 @@ import {
   type OfferResult,
 } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import { TimeAverage } from '../metrics/series';
 import { PRIORITY_CLASSES, type NodeConfig, type QueueConfig } from '../scenario/schema';
@@ -74,7 +74,7 @@ export class Queue extends SimNode {
   private readonly departedByClass = new Float64Array(PRIORITY_CLASSES.length);
   private readonly wait = new Histogram();
   private readonly waitWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0, depth: 0 };
+  private lastWindow = { ...NO_LATENCY, depth: 0 };
 
   constructor(sim: Sim, index: number, id: string) {
     super(sim, index, id);
@@ -414,7 +414,7 @@ export class Queue extends SimNode {
   override roll(): void {
     this.waitWindow.roll();
     const w = this.waitWindow.previous;
-    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean, depth: this.depthAvg.takeWindow(this.sim.now) };
+    this.lastWindow = { ...windowLatency(w), depth: this.depthAvg.takeWindow(this.sim.now) };
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {

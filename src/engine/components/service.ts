@@ -18,7 +18,7 @@ import { ACCEPTED, BUSY, COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, PRIO_NO
 import { callerSchema } from '../scenario/resilience';
 import { Caller, CALL_RETRY, CALL_TIMEOUT, type CallerOwner } from './caller';
 import type { Sim } from '../kernel/sim';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import { TimeAverage } from '../metrics/series';
 import type { NodeConfig, ServiceConfig } from '../scenario/schema';
@@ -100,7 +100,7 @@ export class Service extends SimNode implements CallerOwner {
   private readonly held_ = new TimeAverage();
   private readonly latency = new Histogram();
   private readonly latencyWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0, utilization: 0 };
+  private lastWindow = { ...NO_LATENCY, utilization: 0 };
 
   constructor(sim: Sim, index: number, id: string, seed: number) {
     super(sim, index, id);
@@ -532,9 +532,7 @@ export class Service extends SimNode implements CallerOwner {
     const now = this.sim.now;
     const slots = this.slots.takeWindow(now);
     this.lastWindow = {
-      p50: w.quantile(0.5),
-      p99: w.quantile(0.99),
-      mean: w.mean,
+      ...windowLatency(w),
       utilization: slots > 0 ? this.busy.takeWindow(now) / slots : 0,
     };
   }

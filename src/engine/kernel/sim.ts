@@ -6,7 +6,7 @@ import { EventQueue } from './eventQueue';
 import { ItemPool } from './items';
 import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REASONS, REFUSED, R_NONE, TIMEOUT, type OutcomeName } from './protocol';
 import type { SimNode } from '../components/node';
-import { Histogram, WindowedHistogram } from '../metrics/histogram';
+import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, REASON_SLOTS, snapshotLength } from '../metrics/layout';
 import { SeriesRing } from '../metrics/series';
 import { Timeline, TL_HALTED } from '../metrics/timeline';
@@ -111,7 +111,7 @@ export class Sim {
   /** The same per priority class (index into PRIORITY_CLASSES), made when a class first completes. */
   readonly e2eByClass: (Histogram | null)[] = [null, null, null, null, null];
   readonly e2eWindow = new WindowedHistogram();
-  private lastWindow = { p50: 0, p99: 0, mean: 0 };
+  private lastWindow = { ...NO_LATENCY };
 
   series!: SeriesRing;
   readonly timeline = new Timeline();
@@ -341,7 +341,7 @@ export class Sim {
   private sample(): void {
     this.e2eWindow.roll();
     const w = this.e2eWindow.previous;
-    this.lastWindow = { p50: w.quantile(0.5), p99: w.quantile(0.99), mean: w.mean };
+    this.lastWindow = windowLatency(w);
     for (const n of this.nodes) n.roll();
     const row = this.series.nextRow();
     this.fillSnapshot(row);

@@ -121,6 +121,24 @@ export class Histogram {
   }
 }
 
+/** A window's latency as the live series carries it: p50, p99 and mean. */
+export interface WindowLatency {
+  p50: number;
+  p99: number;
+  mean: number;
+}
+
+/** No completions in a window means no latency for it: NaN (a gap in a chart, "–" in a legend), never 0. */
+export const NO_LATENCY: Readonly<WindowLatency> = Object.freeze({ p50: NaN, p99: NaN, mean: NaN });
+
+/** The latency of a finished window, or NO_LATENCY when nothing was recorded in it. */
+export function windowLatency(h: Histogram): WindowLatency {
+  return h.count > 0 ? { p50: h.quantile(0.5), p99: h.quantile(0.99), mean: h.mean } : { ...NO_LATENCY };
+}
+
+/** One quantile of a finished window; NaN when nothing was recorded in it. */
+export const windowQuantile = (h: Histogram, q: number): number => (h.count > 0 ? h.quantile(q) : NaN);
+
 /**
  * A histogram of the recent past: values go into `current`; every `roll()` (the engine calls it
  * once per sample interval) the current window becomes `previous`. Quantiles read the window just
