@@ -56,8 +56,11 @@ function main(argv: string[]): number {
   const t0 = performance.now();
   sim.runToEnd();
   const report: Report = sim.report(Math.round((performance.now() - t0) * 1000) / 1000);
-  // A lesson: whether the run showed its point, in the check's own words.
-  const check = scenario.lesson ? evaluateCheck(scenario.lesson.check, report) : undefined;
+  // A lesson: whether the run showed its point, in the check's own words; with --try, the verdict of
+  // the "try this" variant (its own check, or the lesson's for a lesson that has none).
+  const lesson = scenario.lesson;
+  const tryCheck = args.tryThis ? lesson?.tryThis.check : undefined;
+  const check = lesson ? (tryCheck ? evaluateCheck(tryCheck, report, 'tryThis') : evaluateCheck(lesson.check, report)) : undefined;
   if (args.json) process.stdout.write(`${JSON.stringify(check ? { ...report, check } : report)}\n`);
   else {
     process.stdout.write(formatReport(scenario.name, report));

@@ -81,12 +81,23 @@ export function evaluateClause(c: CheckClause, report: Report): ClauseResult {
   return { says: c.says, passed, actual, measured, text: `${c.says} (${measured})` };
 }
 
-export function evaluateCheck(check: readonly CheckClause[], report: Report): CheckResult {
+/**
+ * The words a verdict opens with: the design as loaded showing the lesson's point (`check`), or the
+ * "try this" variant showing its own (`tryThis.check`: the fix working, or what the change breaks).
+ */
+export const VERDICT_HEADS = {
+  loaded: { held: 'Showed the point', not: 'Not yet' },
+  tryThis: { held: 'Try this showed its point', not: 'Try this: not yet' },
+} as const;
+export type VerdictKind = keyof typeof VERDICT_HEADS;
+
+export function evaluateCheck(check: readonly CheckClause[], report: Report, kind: VerdictKind = 'loaded'): CheckResult {
   const clauses = check.map((c) => evaluateClause(c, report));
   const passed = clauses.every((c) => c.passed);
+  const head = VERDICT_HEADS[kind];
   const summary = passed
-    ? `Showed the point: ${clauses.map((c) => c.text).join('; ')}`
-    : `Not yet: ${clauses
+    ? `${head.held}: ${clauses.map((c) => c.text).join('; ')}`
+    : `${head.not}: ${clauses
         .filter((c) => !c.passed)
         .map((c) => `${c.says}: no, ${c.measured}`)
         .join('; ')}`;

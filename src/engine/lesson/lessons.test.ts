@@ -1,6 +1,8 @@
 /**
- * Every lesson in scenarios/lessons runs headless and shows its point, and its "try this" change
- * flips the verdict: the check is about the idea the lesson teaches, not a number that happens to hold.
+ * Every lesson in scenarios/lessons runs headless with both its verdicts: as loaded it shows its
+ * point (`check`), and with "try this" applied it shows the try-this point (`tryThis.check`: the fix
+ * working, or what the change breaks) while the first verdict no longer holds. Each check is about
+ * the idea the lesson teaches, not a number that happens to hold.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +19,10 @@ function load(file: string): Scenario {
   return p.value;
 }
 
-function verdict(s: Scenario) {
+function report(s: Scenario): Report {
   const sim = createSimulation(s);
   sim.runToEnd();
-  return evaluateCheck(s.lesson!.check, sim.report());
+  return sim.report();
 }
 
 describe('the lessons library', () => {
@@ -31,20 +33,37 @@ describe('the lessons library', () => {
   for (const file of files) {
     describe(file, () => {
       const s = load(file);
-      it('is a lesson: title, setup in two lines, what to watch, try this, a check', () => {
-        expect(s.lesson).toBeDefined();
-        expect(s.lesson!.setup.split('\n')).toHaveLength(2);
-        expect(s.lesson!.tryThis.changes.length + (s.lesson!.tryThis.events ? 1 : 0)).toBeGreaterThan(0);
+      it('is a lesson: title, setup in two lines, what to watch, try this, two checks, what it takes', () => {
+        const l = s.lesson!;
+        expect(l.setup.split('\n')).toHaveLength(2);
+        expect(l.tryThis.changes.length + (l.tryThis.events ? 1 : 0)).toBeGreaterThan(0);
+        expect(l.tryThis.check?.length).toBeGreaterThan(0);
+        expect(l.level).toBeDefined();
+        expect(l.concepts?.length).toBeGreaterThan(0);
+        // Its whole story on the charts: the window covers the run (or 10 minutes of it).
+        expect(l.windowS! * 1000).toBeGreaterThanOrEqual(Math.min(s.durationMs, 600_000));
+        // A run a class can sit through: at most two and a half minutes at the lesson's speed.
+        expect(s.durationMs / (l.speed === 'max' ? 100 : l.speed!)).toBeLessThanOrEqual(150_000);
       });
-      it('shows its point when run as it is', () => {
-        const v = verdict(s);
+      const asLoaded = () => report(s);
+      const variant = () => {
+        const v = tryThisVariant(s);
+        if (!v.ok) throw new Error(v.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+        return report(v.value);
+      };
+      it('as loaded: shows its point, and not the try-this one', () => {
+        const r = asLoaded();
+        const v = evaluateCheck(s.lesson!.check, r);
         expect(v.summary).toMatch(/^Showed the point: /);
         expect(v.passed).toBe(true);
+        expect(evaluateCheck(s.lesson!.tryThis.check!, r, 'tryThis').passed).toBe(false);
       });
-      it('does not show it once "try this" is applied', () => {
-        const variant = tryThisVariant(s);
-        if (!variant.ok) throw new Error(variant.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-        const v = verdict(variant.value);
+      it('with "try this": shows the try-this point, and no longer the first', () => {
+        const r = variant();
+        const t = evaluateCheck(s.lesson!.tryThis.check!, r, 'tryThis');
+        expect(t.summary).toMatch(/^Try this showed its point: /);
+        expect(t.passed).toBe(true);
+        const v = evaluateCheck(s.lesson!.check, r);
         expect(v.summary).toMatch(/^Not yet: /);
         expect(v.passed).toBe(false);
       });

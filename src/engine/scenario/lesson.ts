@@ -10,8 +10,13 @@
  *     "check": [{ "metric": "nodes.orders.maxDepth", "op": ">", "value": 5000, "says": "the queue grew past 5,000 orders" }]
  *   }
  *
- * The check holds when every clause holds. `tryThis.changes` (and `events`, which replace the
- * scripted timeline) make the variant the text describes, so a test can run it and see the check flip.
+ * A lesson has two verdicts, each holding when every one of its clauses holds: `check`, the problem
+ * shown by the design as loaded, and `tryThis.check`, the fix working in the "try this" variant
+ * (`tryThis.changes`, and `events`, which replace the scripted timeline). Both are judged on the
+ * report at the run's end (durationMs: a lesson's run stops there, in the app as in the CLI); before
+ * that a verdict is "waiting for" it (`waitingFor` says what, in the lesson's words), never failed. `level`, `concepts`, `speed` and `windowS` tell a
+ * teacher what the lesson takes and let the app open it at a speed and chart window that keep its
+ * whole story on screen.
  */
 import { z } from 'zod';
 import { label } from './fields';
@@ -45,6 +50,16 @@ export const nodeChangeSchema = z.strictObject({
   set: z.record(z.string(), z.unknown(), { error: 'expected the parameters to change, e.g. { "capacity": 50 }' }),
 });
 
+const clauses = z.array(checkClauseSchema).min(1, { error: 'needs at least one clause' }).max(8, { error: 'at most 8 clauses' });
+
+export const LESSON_LEVELS = ['intro', 'intermediate', 'advanced'] as const;
+export type LessonLevel = (typeof LESSON_LEVELS)[number];
+
+/** Chart windows a lesson may ask for, seconds (the charts panel offers the same). */
+export const CHART_WINDOWS_S = [10, 30, 60, 90, 120, 180, 300, 600] as const;
+/** Speeds a lesson may load at (the toolbar offers the same). */
+export const LESSON_SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100, 'max'] as const;
+
 export const lessonSchema = z.strictObject({
   title: label.min(1, { error: 'must not be empty' }),
   /** Two lines: what is built and what happens to it. */
@@ -58,22 +73,43 @@ export const lessonSchema = z.strictObject({
     changes: z.array(nodeChangeSchema).max(10, { error: 'at most 10 changes' }).default([]),
     /** Replaces the scripted timeline (e.g. [] takes the spike away). */
     events: eventsSchema.optional(),
+    /** The fix working: judged on the variant's run. */
+    check: clauses.optional(),
   }),
-  /** Holds when every clause holds. */
-  check: z.array(checkClauseSchema).min(1, { error: 'needs at least one clause' }).max(8, { error: 'at most 8 clauses' }),
+  /** The problem shown: judged on the run of the design as loaded. */
+  check: clauses,
+  /** What the verdict waits for, in the lesson's words ("the spike to end and 90 s of recovery"). */
+  waitingFor: text(120).optional(),
+  level: z.enum(LESSON_LEVELS, { error: `expected one of ${LESSON_LEVELS.map((l) => `"${l}"`).join(', ')}` }).optional(),
+  /** The ideas it teaches, a few words each ("bounded queue", "drop-oldest"). */
+  concepts: z.array(label.min(1, { error: 'must not be empty' })).max(6, { error: 'at most 6 concepts' }).optional(),
+  /** The speed it opens at. */
+  speed: z
+    .union([z.literal('max'), z.number()], { error: 'expected a speed: a number or "max"' })
+    .refine((v) => (LESSON_SPEEDS as readonly (number | string)[]).includes(v), { error: `expected one of ${LESSON_SPEEDS.join(', ')}` })
+    .optional(),
+  /** The chart window it opens with, seconds: long enough to keep the trigger on screen. */
+  windowS: z
+    .number({ error: 'expected seconds' })
+    .refine((v) => (CHART_WINDOWS_S as readonly number[]).includes(v), { error: `expected one of ${CHART_WINDOWS_S.join(', ')}` })
+    .optional(),
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 
 /** Check clauses and try-this changes that name nodes the scenario does not have. */
 export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
+
   const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9_]+$/.exec(metric)?.[1];
-  lesson.check.forEach((c, i) => {
-    for (const k of ['metric', 'per'] as const) {
-      const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
-      if (id !== undefined && !nodeIds.has(id)) issues.push({ path: `lesson.check[${i}].${k}`, message: `no node with id "${id}"` });
-    }
-  });
+  const clauses = (list: readonly CheckClause[] | undefined, at: string) =>
+    list?.forEach((c, i) => {
+      for (const k of ['metric', 'per'] as const) {
+        const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
+        if (id !== undefined && !nodeIds.has(id)) issues.push({ path: `${at}[${i}].${k}`, message: `no node with id "${id}"` });
+      }
+    });
+  clauses(lesson.check, 'lesson.check');
+  clauses(lesson.tryThis.check, 'lesson.tryThis.check');
   lesson.tryThis.changes.forEach((c, i) => {
     if (!nodeIds.has(c.node)) issues.push({ path: `lesson.tryThis.changes[${i}].node`, message: `no node with id "${c.node}"` });
   });
