@@ -104,6 +104,7 @@ export const sim = {
   },
   step: () => send((a) => a.step()),
   reset: () => send((a) => a.reset()),
+  runOn: () => send((a) => a.runOn()),
   setSpeed: (speed: Speed) => {
     runStore.getState().setSpeed(speed);
     return send((a) => a.setSpeed(speed));

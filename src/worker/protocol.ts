@@ -21,6 +21,8 @@ export interface RunStatus {
   lagging: boolean;
   /** The engine stopped the run itself (a runaway); the message says why. */
   halted: string | null;
+  /** A lesson's run stopped at its duration (its verdict is final); `runOn` lets it go on. */
+  ended: boolean;
 }
 
 /**
@@ -74,6 +76,8 @@ export interface SimApi {
   step(): Promise<void>;
   /** Back to t = 0 with the current scenario (live edits included) and seed. */
   reset(): void;
+  /** A lesson's run that stopped at its duration plays on past it (until paused or reset). */
+  runOn(): void;
   setSpeed(speed: Speed): void;
   /** A live edit at the current simulated instant. */
   setParams(nodeId: string, patch: Record<string, unknown>): ParamResult;

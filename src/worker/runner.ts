@@ -71,6 +71,8 @@ export class Runner {
   private frameOwed = false;
   private lastFrameAt = -Infinity;
 
+  /** A lesson's run let go on past its duration ("Run on"); cleared by every rebuild. */
+  private runningOn = false;
   private tickQueued = false;
   private lastTickAt = 0;
   /** Events per runUntil call, tuned so one call takes about a millisecond. */
@@ -97,6 +99,12 @@ export class Runner {
     if (!this.scenario) return;
     this.playing = false;
     this.rebuild(this.scenario, this.seed);
+  }
+
+  runOn(): void {
+    if (!this.sim || this.sim.halted || this.runningOn) return;
+    this.runningOn = true;
+    this.play();
   }
 
   play(): void {
@@ -165,6 +173,7 @@ export class Runner {
   }
 
   private rebuild(scenario: Scenario, seed: number): void {
+    this.runningOn = false;
     this.scenario = scenario;
     this.seed = seed;
     this.sim = this.simOf(scenario, seed);
@@ -233,7 +242,7 @@ export class Runner {
    * report the CLI prints; a design of one's own runs on until paused.
    */
   private endMs(): number {
-    return this.scenario?.lesson ? this.scenario.durationMs : Infinity;
+    return this.scenario?.lesson && !this.runningOn ? this.scenario.durationMs : Infinity;
   }
 
   private status(): RunStatus {
@@ -245,6 +254,7 @@ export class Runner {
       achievedSpeed: this.playing ? this.meter.achieved : 0,
       lagging: this.playing && this.meter.lagging,
       halted: sim?.halted?.message ?? null,
+      ended: sim !== null && sim.now >= this.endMs(),
     };
   }
 

@@ -35,6 +35,7 @@ const api: SimApi = {
   pause: () => runner.pause(),
   step: () => runner.step(),
   reset: () => runner.reset(),
+  runOn: () => runner.runOn(),
   setSpeed: (speed) => runner.setSpeed(speed),
   setParams: (nodeId, patch) => runner.setParams(nodeId, patch),
   replaceScenario: (scenario, seed) => runner.replaceScenario(scenario, seed),

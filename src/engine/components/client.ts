@@ -66,9 +66,11 @@ export class Client extends SimNode implements CallerOwner {
     const sim = this.sim;
     this.outstanding--;
     const t = sim.now - sim.items.entered[parent]!;
-    this.latency.record(t);
-    this.latencyWindow.record(t);
     if (ok) {
+      // Latency is the time to an answer, as the end-to-end latency is: a request that failed (timed
+      // out, refused, out of retries) has none, and a window without answers has no latency (a gap).
+      this.latency.record(t);
+      this.latencyWindow.record(t);
       this.completed++;
       if (sim.now <= sim.items.deadline[parent]!) this.goodput++;
       sim.finish(parent, COMPLETED, this.index);

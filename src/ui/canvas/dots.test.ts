@@ -36,7 +36,7 @@ function busyDesign(pairs: number, rate: number): { frames: FrameState; geoms: M
     history: h,
     marks: new MarkRing(),
     baseline: null,
-    status: { playing: true, simMs: 1250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
+    status: { playing: true, simMs: 1250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null, ended: false },
     version: 1,
   };
   return { frames, geoms };

@@ -7,9 +7,9 @@ import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
 import { TimeChart } from './TimeChart';
+import { CHART_WINDOWS_S } from '../../engine/index';
+import { useView, viewStore } from '../store/viewStore';
 import './charts.css';
-
-const WINDOWS = [10, 30, 60, 300];
 
 const selectSelected = (s: ScenarioState) => {
   const id = selectSelectedId(s);
@@ -31,7 +31,7 @@ export function ChartsPanel() {
   // What the person chose last among the whole-system views; selecting a node shows that node.
   const [systemView, setSystemView] = useState<'system' | 'calls'>('system');
   const [pinSystem, setPinSystem] = useState(false);
-  const [windowS, setWindowS] = useState(30);
+  const windowS = useView((s) => s.chartWindowS);
   // One canvas for every chart (chartSurface.ts), made once with the panel; the charts and the
   // canvas detach themselves when they go.
   const [surface] = useState(() => new ChartSurface());
@@ -69,10 +69,10 @@ export function ChartsPanel() {
         <CompareControls />
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
-          <select id="chart-window" value={windowS} onChange={(e) => setWindowS(Number(e.target.value))}>
-            {WINDOWS.map((s) => (
+          <select id="chart-window" value={windowS} onChange={(e) => viewStore.getState().setChartWindow(Number(e.target.value))}>
+            {CHART_WINDOWS_S.map((s) => (
               <option key={s} value={s}>
-                {s < 60 ? `${s} s` : `${s / 60} min`}
+                {s < 60 || s % 60 !== 0 ? `${s} s` : `${s / 60} min`}
               </option>
             ))}
           </select>

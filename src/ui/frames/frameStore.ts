@@ -26,7 +26,7 @@ export interface FrameState {
   version: number;
 }
 
-const IDLE: RunStatus = { playing: false, simMs: 0, requestedSpeed: 1, achievedSpeed: 0, lagging: false, halted: null };
+const IDLE: RunStatus = { playing: false, simMs: 0, requestedSpeed: 1, achievedSpeed: 0, lagging: false, halted: null, ended: false };
 
 function empty(): FrameState {
   return { epoch: -1, nodeIds: [], indexOf: new Map(), snapshot: null, history: null, marks: new MarkRing(), baseline: null, status: IDLE, version: 0 };

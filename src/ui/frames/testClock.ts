@@ -32,7 +32,7 @@ export function testClock() {
         snapshot: new Float64Array(snapshotLength(1)),
         rows: new Float64Array(0),
         marks: new Float64Array(0),
-        status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null },
+        status: { playing, simMs: now, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null, ended: false },
       };
       frameStore.push(frame);
     },

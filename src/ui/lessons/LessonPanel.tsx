@@ -1,46 +1,129 @@
+import { useEffect, useRef } from 'react';
+import type { Lesson } from '../../engine/index';
+import { useFrames } from '../frames/useFrames';
+import { simTime } from '../format';
+import { setText } from '../liveDom';
 import { sim } from '../simClient';
 import { scenarioStore, useScenario } from '../store/appStore';
 import { noticeStore } from '../store/noticeStore';
+import { useRun } from '../store/runStore';
 import type { ScenarioState } from '../store/scenarioStore';
-import { lessonStore, useLessons, type LessonVerdict } from './lessonStore';
+import { applyLessonView, lessonStore, useLessons, type LessonVerdict } from './lessonStore';
 import { useLessonVerdict } from './useLessonVerdict';
 import './lessons.css';
 
 const selectLesson = (s: ScenarioState) => s.meta.lesson ?? null;
 const selectDuration = (s: ScenarioState) => s.meta.durationMs;
 
-function Verdict({ v, durationMs }: { v: LessonVerdict | null; durationMs: number }) {
-  if (!v) return <p className="bp-lesson__hint">Press Play: the check is judged on the run (Max speed: a few seconds).</p>;
-  const head = v.check.passed ? 'Showed the point' : 'Not yet';
+/** The simulated clock, as the toolbar shows it (the same frames, the same words). */
+function LessonClock() {
+  const el = useRef<HTMLSpanElement>(null);
+  useFrames((s) => setText(el.current, simTime(s.status.simMs)), 'text');
+  return <span ref={el}>0.0 s</span>;
+}
+
+function Clauses({ v }: { v: LessonVerdict }) {
   return (
-    <>
-      <p className="bp-lesson__verdict-head">
-        {v.final ? '' : `So far (${Math.round(v.atMs / 1000)} s of ${Math.round(durationMs / 1000)} s): `}
-        <strong>{head}</strong>
-      </p>
-      <ul className="bp-lesson__clauses">
-        {v.check.clauses.map((c, i) => (
-          <li key={i} data-passed={c.passed}>
-            <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span> {c.says} <span className="bp-lesson__measured">({c.measured})</span>
+    <ul className="bp-lesson__clauses">
+      {v.check.clauses.map((c, i) => {
+        // Before the lesson's end a clause is not judged: what it measured so far, no tick or cross.
+        const mark = v.final ? (c.passed ? '✓' : '✗') : '…';
+        return (
+          <li key={i} data-passed={v.final ? c.passed : undefined}>
+            <span aria-hidden="true">{mark}</span> {c.says} <span className="bp-lesson__measured">({v.final ? c.measured : `so far ${c.measured}`})</span>
           </li>
-        ))}
-      </ul>
-    </>
+        );
+      })}
+    </ul>
   );
 }
 
 /**
- * The open lesson: its text, the check's verdict on the run, "Try it" and the way back to one's own
- * design. `compact` while a node is selected (the inspector needs the room): title and verdict only.
+ * The verdict card: which run it judges, the lesson's clock (the toolbar's), "waiting for ..." until
+ * the lesson's end, then the verdict with each clause and what was measured; when the run stopped
+ * at the end, says so and offers to run on.
+ */
+function VerdictCard({ lesson, durationMs, onTryIt }: { lesson: Lesson; durationMs: number; onTryIt: (() => void) | null }) {
+  const verdict = useLessons((s) => s.verdict);
+  const variant = useLessons((s) => s.variant);
+  const ended = useRun((s) => s.ended);
+  const playing = useRun((s) => s.playing);
+  const v = verdict?.kind === variant ? verdict : null;
+  const heads = variant === 'loaded' ? { run: 'As loaded', held: 'Showed the point', not: 'Not yet' } : { run: 'With “Try this”', held: 'Try this showed its point', not: 'Try this: not yet' };
+  const waitingFor = lesson.waitingFor ?? `the run to reach ${simTime(durationMs)}`;
+  return (
+    <div
+      className="bp-lesson__verdict"
+      role="status"
+      aria-label="Lesson check"
+      data-kind={variant}
+      data-passed={v?.final ? v.check.passed : undefined}
+      data-final={v?.final ?? false}
+    >
+      <p className="bp-lesson__verdict-of">
+        <span className="bp-lesson__run">{heads.run}</span>
+        <span className="bp-lesson__clock" aria-hidden="true">
+          <LessonClock /> of {simTime(durationMs)}
+        </span>
+      </p>
+      {!v && !playing && <p className="bp-lesson__hint">Press Play: the check is judged at the run’s end ({simTime(durationMs)}; at Max speed, a few seconds).</p>}
+      {!v && playing && <p className="bp-lesson__verdict-head">Waiting for {waitingFor}.</p>}
+      {v && !v.final && <p className="bp-lesson__verdict-head">Waiting for {waitingFor}.</p>}
+      {v?.final && (
+        <p className="bp-lesson__verdict-head">
+          <strong>{v.check.passed ? heads.held : heads.not}</strong>
+        </p>
+      )}
+      {v && <Clauses v={v} />}
+      {ended && v?.final && (
+        <p className="bp-lesson__ended">
+          The run stopped at the lesson’s end ({simTime(durationMs)}).{' '}
+          <button type="button" className="bp-btn bp-btn--small" onClick={() => void sim.runOn()}>
+            Run on
+          </button>
+          {variant === 'loaded' && onTryIt && (
+            <button type="button" className="bp-btn bp-btn--small bp-btn--primary" onClick={onTryIt}>
+              Now try it
+            </button>
+          )}
+          {variant === 'tryThis' && (
+            <button type="button" className="bp-btn bp-btn--small" onClick={() => lessonStore.getState().runAsLoaded()}>
+              Run as loaded
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The open lesson: its verdict card (pinned at the top while the text scrolls), its text, "Try it"
+ * and the way back to one's own design. `compact` while a node is selected (the inspector needs the
+ * room): title and verdict only.
  */
 export function LessonPanel({ compact }: { compact: boolean }) {
   const lesson = useScenario(selectLesson);
   const durationMs = useScenario(selectDuration);
-  const verdict = useLessons((s) => s.verdict);
+  const variant = useLessons((s) => s.variant);
   const hasMine = useLessons((s) => s.myDesign !== null);
-  useLessonVerdict(lesson?.check ?? null, durationMs);
+  const judged = variant === 'tryThis' ? (lesson?.tryThis.check ?? lesson?.check) : lesson?.check;
+  useLessonVerdict(judged ?? null, variant, durationMs);
+
+  // A lesson that comes onto the canvas (menu, link, reload) opens as loaded, at its speed and window.
+  // "Try it" and "Run as loaded" keep the same lesson object, so they do not come here.
+  const seen = useRef<Lesson | null>(null);
+  useEffect(() => {
+    if (!lesson || seen.current === lesson) return;
+    seen.current = lesson;
+    const st = lessonStore.getState();
+    if (st.variant !== 'loaded' || st.asLoaded) lessonStore.setState({ variant: 'loaded', asLoaded: null, verdict: null });
+    applyLessonView(lesson);
+  }, [lesson]);
+
   if (!lesson) return null;
 
+  const canTry = lesson.tryThis.changes.length + (lesson.tryThis.events ? 1 : 0) > 0;
   const tryIt = () => {
     const why = lessonStore.getState().applyTryThis();
     if (why) noticeStore.getState().showAlert(why);
@@ -50,26 +133,23 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     }
   };
 
-  const verdictBox = (
-    <div className="bp-lesson__verdict" role="status" aria-label="Lesson check" data-passed={verdict ? verdict.check.passed : undefined} data-final={verdict?.final}>
-      <Verdict v={verdict} durationMs={durationMs} />
+  const pinned = (
+    <div className="bp-lesson__pinned">
+      <h3 className="bp-lesson__title">{lesson.title}</h3>
+      <VerdictCard lesson={lesson} durationMs={durationMs} onTryIt={canTry ? tryIt : null} />
     </div>
   );
 
   return (
     <section className="bp-lesson" aria-label="Lesson" data-compact={compact || undefined}>
       <h2 className="bp-panel-title">Lesson</h2>
-      <h3 className="bp-lesson__title">{lesson.title}</h3>
+      {pinned}
       {compact ? (
-        <>
-          {verdictBox}
-          <button type="button" className="bp-btn bp-btn--small" onClick={() => scenarioStore.getState().select(null)}>
-            Show the lesson
-          </button>
-        </>
+        <button type="button" className="bp-btn bp-btn--small" onClick={() => scenarioStore.getState().select(null)}>
+          Show the lesson
+        </button>
       ) : (
         <>
-          {verdictBox}
           {lesson.setup.split('\n').map((line, i) => (
             <p key={i} className="bp-lesson__setup">
               {line}
@@ -80,9 +160,14 @@ export function LessonPanel({ compact }: { compact: boolean }) {
           <h4 className="bp-lesson__label">Try this</h4>
           <p>{lesson.tryThis.text}</p>
           <div className="bp-lesson__actions">
-            {lesson.tryThis.changes.length + (lesson.tryThis.events ? 1 : 0) > 0 && (
+            {canTry && variant === 'loaded' && (
               <button type="button" className="bp-btn bp-btn--small" onClick={tryIt}>
                 Try it
+              </button>
+            )}
+            {variant === 'tryThis' && (
+              <button type="button" className="bp-btn bp-btn--small" onClick={() => lessonStore.getState().runAsLoaded()}>
+                Run as loaded
               </button>
             )}
             {hasMine && (

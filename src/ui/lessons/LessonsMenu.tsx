@@ -88,7 +88,12 @@ export function LessonsMenu() {
                 <span className="bp-lessons-menu__n" aria-hidden="true">
                   {i + 1}
                 </span>
-                {l.title}
+                <span className="bp-lessons-menu__text">
+                  <span className="bp-lessons-menu__title">{l.title}</span>
+                  <span className="bp-lessons-menu__meta">
+                    {[l.level, l.minutes !== undefined ? `${l.minutes} min a run` : null, l.concepts.join(', ')].filter(Boolean).join(' · ')}
+                  </span>
+                </span>
               </button>
             </li>
           ))}

@@ -11,6 +11,35 @@ export interface LessonEntry {
   /** The file name without .json, e.g. "01-flash-sale-unbounded-queue". */
   id: string;
   title: string;
+  /** What a teacher plans with: the level, the ideas, and the wall minutes one run takes at the lesson's speed. */
+  level?: string;
+  concepts: string[];
+  minutes?: number;
+}
+
+interface LessonFile {
+  name?: unknown;
+  durationMs?: unknown;
+  lesson?: { level?: unknown; concepts?: unknown; speed?: unknown };
+}
+
+/** Wall minutes of one run at the lesson's speed (Max counted as 100x), to the half minute, at least half a minute. */
+export function runMinutes(durationMs: number, speed: number | 'max'): number {
+  const x = speed === 'max' ? 100 : speed;
+  return Math.max(0.5, Math.round((durationMs / x / 60_000) * 2) / 2);
+}
+
+function entryOf(id: string, data: LessonFile): LessonEntry {
+  const l = data.lesson ?? {};
+  const speed = l.speed === 'max' || typeof l.speed === 'number' ? l.speed : 1;
+  const durationMs = typeof data.durationMs === 'number' ? data.durationMs : 60_000;
+  return {
+    id,
+    title: typeof data.name === 'string' ? data.name : id,
+    ...(typeof l.level === 'string' ? { level: l.level } : {}),
+    concepts: Array.isArray(l.concepts) ? l.concepts.filter((c): c is string => typeof c === 'string') : [],
+    minutes: runMinutes(durationMs, speed),
+  };
 }
 
 const idOf = (path: string): string => path.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -22,8 +51,8 @@ let listing: Promise<LessonEntry[]> | null = null;
 export function listLessons(): Promise<LessonEntry[]> {
   listing ??= Promise.all(
     PATHS.map(async (path) => {
-      const data = (await loaders[path]!()) as { name?: unknown };
-      return { id: idOf(path), title: typeof data.name === 'string' ? data.name : idOf(path) };
+      const data = (await loaders[path]!()) as LessonFile;
+      return entryOf(idOf(path), data);
     }),
   );
   return listing;

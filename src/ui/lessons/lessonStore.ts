@@ -5,13 +5,18 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { parseScenario, type CheckResult, type Scenario } from '../../engine/index';
+import { parseScenario, type CheckResult, type Lesson, type Scenario, type VerdictKind } from '../../engine/index';
 import { scenarioStore } from '../store/appStore';
 import { scenarioOf } from '../store/scenarioStore';
+import { runStore } from '../store/runStore';
+import { viewStore } from '../store/viewStore';
+import { sim } from '../simClient';
 
 const SAVED_KEY = 'bp.lessons.myDesign';
 
 export interface LessonVerdict {
+  /** Which verdict: the design as loaded (`check`) or the try-this variant (`tryThis.check`). */
+  kind: VerdictKind;
   check: CheckResult;
   /** Simulated time of the report it was judged on. */
   atMs: number;
@@ -25,13 +30,28 @@ export interface LessonState {
   /** Which library lesson is open (null: none, or one opened from a link). */
   openId: string | null;
   verdict: LessonVerdict | null;
+  /** Which of the lesson's two runs is on the canvas: as loaded, or with "Try this" applied. */
+  variant: VerdictKind;
+  /** The lesson as it was before "Try it", to run it as loaded again. */
+  asLoaded: Scenario | null;
   /** Puts a library lesson on the canvas; returns why not, if it cannot. */
   openLesson(id: string): Promise<string | null>;
   /** Puts the person's own design back on the canvas. */
   backToMyDesign(): void;
   /** Applies the lesson's "try this" change (as inspector edits would), to run it again from 0 s. */
   applyTryThis(): string | null;
+  /** Puts the lesson back as it was loaded (after "Try it"). */
+  runAsLoaded(): void;
   setVerdict(v: LessonVerdict | null): void;
+}
+
+/**
+ * A lesson's speed and chart window, set when it comes onto the canvas (from the menu or a link)
+ * so its whole story stays on screen at a pace a class can follow.
+ */
+export function applyLessonView(lesson: Lesson): void {
+  if (lesson.speed !== undefined && runStore.getState().speed !== lesson.speed) void sim.setSpeed(lesson.speed);
+  if (lesson.windowS !== undefined) viewStore.getState().setChartWindow(lesson.windowS);
 }
 
 function readSaved(): Scenario | null {
@@ -58,6 +78,8 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
   myDesign: readSaved(),
   openId: null,
   verdict: null,
+  variant: 'loaded',
+  asLoaded: null,
 
   async openLesson(id) {
     const { loadLesson } = await import('./catalog');
@@ -67,7 +89,7 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
     // Keep the person's design, not a lesson they opened before this one.
     const mine = get().myDesign ?? (current.lesson ? null : current);
     if (mine !== get().myDesign) writeSaved(mine);
-    set({ myDesign: mine, openId: id, verdict: null });
+    set({ myDesign: mine, openId: id, verdict: null, variant: 'loaded', asLoaded: null });
     scenarioStore.getState().loadScenario(p.value);
     return null;
   },
@@ -77,13 +99,14 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
     if (!mine) return;
     scenarioStore.getState().loadScenario(mine);
     writeSaved(null);
-    set({ myDesign: null, openId: null, verdict: null });
+    set({ myDesign: null, openId: null, verdict: null, variant: 'loaded', asLoaded: null });
   },
 
   applyTryThis() {
     const st = scenarioStore.getState();
     const t = st.meta.lesson?.tryThis;
     if (!t) return 'no lesson is open';
+    const before = get().variant === 'loaded' ? scenarioOf(st) : get().asLoaded;
     for (const c of t.changes) {
       const issues = st.setParam(c.node, c.set);
       if (issues) return issues.map((i) => `${c.node}.${i.path}: ${i.message}`).join('; ');
@@ -94,7 +117,15 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
       const issues = t.events.length > 0 ? st2.addEvents(t.events) : null;
       if (issues) return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     }
+    set({ variant: 'tryThis', asLoaded: before, verdict: null });
     return null;
+  },
+
+  runAsLoaded() {
+    const loaded = get().asLoaded;
+    if (!loaded) return;
+    scenarioStore.getState().loadScenario(loaded);
+    set({ variant: 'loaded', asLoaded: null, verdict: null });
   },
 
   setVerdict(v) {

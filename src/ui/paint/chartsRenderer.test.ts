@@ -28,7 +28,7 @@ function fakeCanvas() {
 }
 
 const LEN = snapshotLength(0);
-const STATUS: Frame['status'] = { playing: true, simMs: 0, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null };
+const STATUS: Frame['status'] = { playing: true, simMs: 0, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null, ended: false };
 
 /** The frame carrying rows first..first+n-1: one every 250 ms, G.inSystem = 10 x the row's number. */
 function frame(first: number, n: number, withIds = first === 0): Frame {

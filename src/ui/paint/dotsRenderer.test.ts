@@ -42,7 +42,7 @@ function frame(first: number, n: number, playing = true): Frame {
     rows[r + nodeBase(0) + F.arrived] = (first + k + 1) * 1250;
     rows[r + nodeBase(1) + F.kind] = NODE_KIND_CODES.queue;
   }
-  const status = { playing, simMs: (first + n) * 250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null };
+  const status = { playing, simMs: (first + n) * 250, requestedSpeed: 1, achievedSpeed: 1, lagging: false, halted: null, ended: false };
   // As frames on the worker's clock come: no snapshot, the newest row is the state.
   return { epoch: 1, ...(first === 0 ? { nodeIds: ['p', 'q'] } : {}), rowLength: len, snapshot: new Float64Array(0), rows, marks: new Float64Array(0), status };
 }

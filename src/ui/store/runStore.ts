@@ -13,6 +13,8 @@ export interface RunState {
   speed: Speed;
   lagging: boolean;
   halted: string | null;
+  /** A lesson's run stopped at its duration. */
+  ended: boolean;
   worker: WorkerHealth;
   crashReason: string | null;
 
@@ -28,13 +30,14 @@ export const runStore = createStore<RunState>()((set, get) => ({
   speed: 1,
   lagging: false,
   halted: null,
+  ended: false,
   worker: 'starting',
   crashReason: null,
 
   syncStatus(s) {
     const st = get();
-    if (st.playing !== s.playing || st.lagging !== s.lagging || st.halted !== s.halted) {
-      set({ playing: s.playing, lagging: s.lagging, halted: s.halted });
+    if (st.playing !== s.playing || st.lagging !== s.lagging || st.halted !== s.halted || st.ended !== s.ended) {
+      set({ playing: s.playing, lagging: s.lagging, halted: s.halted, ended: s.ended });
     }
   },
   setPlaying(playing) {

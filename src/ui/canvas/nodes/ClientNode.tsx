@@ -14,8 +14,8 @@ import { STATUS_TEXT } from './status';
 type ClientConfig = ConfigOf<'client'>;
 
 const LATENCY: CounterSpec[] = [
-  { key: 'p50', label: 'p50', title: 'Median time from request to answer, over the last second' },
-  { key: 'p99', label: 'p99', title: '99th percentile time from request to answer, over the last second' },
+  { key: 'p50', label: 'p50', title: 'Median time from request to a successful answer, over the last second (– when none came)' },
+  { key: 'p99', label: 'p99', title: '99th percentile time from request to a successful answer, over the last second (– when none came)' },
 ];
 const COUNTERS: CounterSpec[] = [
   { key: 'outstanding', label: 'Waiting', title: 'Requests outstanding: waiting for an answer' },
