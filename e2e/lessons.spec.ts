@@ -4,58 +4,115 @@
  * and watch it happen.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, snap } from './fixtures';
-import { counter, node, openApp, pauseButton, playButton, selectNode, setSpeed, steadyClock } from './app';
+import { counter, node, openApp, pauseButton, playButton, selectNode, setSpeed, simMs, steadyClock } from './app';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lessonsButton = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Lessons', exact: true });
 const lessonPanel = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Lesson' });
 const check = (page: import('@playwright/test').Page) => page.getByRole('status', { name: 'Lesson check' });
 
-test('every lesson opens from the menu, runs at Max speed and shows its point', async ({ page }) => {
-  test.setTimeout(240_000);
+interface LessonFile {
+  file: string;
+  name: string;
+  durationMs: number;
+  lesson: { title: string; speed: number | 'max'; windowS: number };
+}
+const LESSONS: LessonFile[] = readdirSync(join(ROOT, 'scenarios/lessons'))
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => ({ file, ...(JSON.parse(readFileSync(join(ROOT, 'scenarios/lessons', file), 'utf8')) as Omit<LessonFile, 'file'>) }));
+
+const finalVerdict = (page: import('@playwright/test').Page) => page.locator('[role="status"][aria-label="Lesson check"][data-final="true"]');
+
+test('the lessons menu says what each lesson takes: level, minutes a run, concepts', async ({ page }) => {
   await openApp(page);
   await lessonsButton(page).click();
   const items = page.getByRole('menu', { name: 'Lessons' }).getByRole('menuitem');
   await expect(items.first()).toBeFocused(); // fetched on first open, then focused for the keyboard
+  await expect(items).toHaveCount(LESSONS.length);
+  await expect(items.first()).toContainText(/intro · 1 min a run · unbounded queue/);
+  // The 10-minute Kafka lesson runs at 10x: one minute of a class's time.
+  await expect(page.getByRole('menuitem', { name: /Kafka lag outruns retention/ })).toContainText('1 min a run');
   await snap(page, 'l0-lessons-menu');
-  const titles = (await items.allTextContents()).map((t) => t.replace(/^\d+/, '').trim());
-  expect(titles.length).toBeGreaterThanOrEqual(13);
-  await page.keyboard.press('Escape');
-  await setSpeed(page, 'Max');
-
-  for (const [i, title] of titles.entries()) {
-    await lessonsButton(page).click();
-    await page.getByRole('menuitem', { name: title }).click();
-    await expect(lessonPanel(page).getByRole('heading', { level: 3 })).toBeVisible();
-    await expect(playButton(page)).toBeEnabled();
-    await expect(check(page)).toContainText('Press Play');
-    await playButton(page).click();
-    // The final verdict (no "So far"): the run stopped at the lesson's duration.
-    await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
-    await expect(check(page)).not.toContainText('So far');
-    await expect(playButton(page)).toBeVisible();
-    if (i === 0) await snap(page, 'l1-lesson-passed');
-  }
 });
 
-test('"Try it" applies the change, reruns from 0 s, and the check says "Not yet"', async ({ page }) => {
+// Every lesson, as a teacher runs it: as loaded, then with "Try it"; each verdict read from the
+// card, which is in view at the end.
+for (const l of LESSONS) {
+  test(`lesson ${l.file}: as loaded it shows its point, with Try it it shows the try-this point`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await openApp(page);
+    await lessonsButton(page).click();
+    await page.getByRole('menuitem', { name: l.name }).click();
+    await expect(lessonPanel(page).getByRole('heading', { level: 3 })).toHaveText(l.lesson.title);
+    // It opens at its own speed and chart window.
+    await expect(page.getByLabel('Speed', { exact: true })).toHaveValue(String(l.lesson.speed));
+    await expect(page.getByLabel('Window', { exact: true })).toHaveValue(String(l.lesson.windowS));
+    await expect(check(page)).toContainText('As loaded');
+    await expect(check(page)).toContainText('Press Play');
+    await setSpeed(page, 'Max');
+    await playButton(page).click();
+    await expect(finalVerdict(page)).toBeVisible({ timeout: 90_000 });
+    await expect(check(page)).toContainText('Showed the point');
+    await expect(check(page).getByRole('listitem')).not.toContainText(['✗']);
+    await expect(check(page)).toContainText('The run stopped at the lesson’s end');
+    await expect(check(page)).toBeInViewport({ ratio: 1 });
+    await snap(page, `lesson-${l.file.replace(/\.json$/, '')}-loaded`);
+
+    await check(page).getByRole('button', { name: 'Now try it' }).click();
+    await expect(check(page)).toContainText('With “Try this”');
+    await expect(check(page)).toContainText('Press Play');
+    await setSpeed(page, 'Max');
+    await playButton(page).click();
+    await expect(finalVerdict(page)).toBeVisible({ timeout: 90_000 });
+    await expect(check(page)).toContainText('Try this showed its point');
+    await expect(check(page).getByRole('listitem')).not.toContainText(['✗']);
+    await expect(check(page)).toBeInViewport({ ratio: 1 });
+    await snap(page, `lesson-${l.file.replace(/\.json$/, '')}-try`);
+  });
+}
+
+test('a verdict waits for the lesson\'s end; the card\'s clock is the toolbar\'s; Run on goes past the end', async ({ page }) => {
   await openApp(page);
+  await lessonsButton(page).click();
+  await page.getByRole('menuitem', { name: 'Queue sizing: throughput x acceptable latency' }).click();
+  await setSpeed(page, '10x');
+  await playButton(page).click();
+  await expect(check(page)).toContainText('Waiting for the run to reach 60.0 s');
+  await pauseButton(page).click();
+  const at = await steadyClock(page);
+  await expect(check(page).locator('[aria-hidden="true"]').first()).toContainText(`${(at / 1000).toFixed(1)} s of 60.0 s`);
+  // Not judged yet: what it measured so far, no tick, no cross.
+  await expect(check(page).getByRole('listitem').first()).toContainText('so far measured');
+  await expect(check(page).getByRole('listitem')).not.toContainText(['✗']);
+  await expect(check(page).getByRole('listitem')).not.toContainText(['✓']);
   await setSpeed(page, 'Max');
+  await playButton(page).click();
+  await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByLabel('Simulated time', { exact: true })).toHaveText('60.0 s');
+  await check(page).getByRole('button', { name: 'Run on' }).click();
+  await expect.poll(() => simMs(page), { timeout: 15_000 }).toBeGreaterThan(60_000);
+  await pauseButton(page).click();
+  // The verdict stays the one judged at the end.
+  await expect(finalVerdict(page)).toContainText('Showed the point');
+});
+
+test('"Run as loaded" after Try it puts the lesson back as it was', async ({ page }) => {
+  await openApp(page);
   await lessonsButton(page).click();
   await page.getByRole('menuitem', { name: 'Flash sale into an unbounded queue' }).click();
-  await playButton(page).click();
-  await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
   await lessonPanel(page).getByRole('button', { name: 'Try it' }).click();
-  await expect(check(page)).toContainText('Press Play');
-  await playButton(page).click();
-  await expect(check(page)).toContainText('Not yet', { timeout: 30_000 });
-  await expect(check(page)).not.toContainText('So far');
-  await expect(check(page)).toContainText('measured 100');
-  await snap(page, 'l2-lesson-not-yet');
+  await expect(check(page)).toContainText('With “Try this”');
+  await selectNode(page, 'orders');
+  await expect(page.getByLabel('Capacity', { exact: true })).toHaveValue('100');
+  await lessonPanel(page).getByRole('button', { name: 'Show the lesson' }).click();
+  await lessonPanel(page).getByRole('button', { name: 'Run as loaded' }).click();
+  await expect(check(page)).toContainText('As loaded');
+  await expect(lessonPanel(page).getByRole('button', { name: 'Try it' })).toBeVisible();
 });
 
 test('opening a lesson keeps my design: "Back to my design" brings it back', async ({ page }) => {
@@ -133,28 +190,61 @@ for (const file of ['07-slow-database-breaker.json', '10-metastable-failure.json
   test(`the app and the CLI measure the same on ${file} (scripted events in the worker)`, async ({ page }) => {
     const expected = cliCheck(file);
     await openApp(page);
-    await setSpeed(page, 'Max');
     await lessonsButton(page).click();
     await page.getByRole('menuitem', { name: expected.name }).click();
+    await setSpeed(page, 'Max');
     await playButton(page).click();
-    await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
-    await expect(check(page)).not.toContainText('So far');
+    await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
+    await expect(check(page)).toContainText('Showed the point');
     await expect(check(page).getByRole('listitem')).toHaveText(expected.clauses.map((c) => `✓ ${c.says} (${c.measured})`));
   });
 }
 
 test('a lesson that ran to its end plays again from 0 s when Play is pressed', async ({ page }) => {
   await openApp(page);
-  await setSpeed(page, 'Max');
   await lessonsButton(page).click();
   await page.getByRole('menuitem', { name: 'Queue sizing: throughput x acceptable latency' }).click();
+  await setSpeed(page, 'Max');
   await playButton(page).click();
-  await expect(check(page)).toContainText('Showed the point', { timeout: 30_000 });
+  await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
+  await expect(check(page)).toContainText('Showed the point');
   await expect(page.getByLabel('Simulated time', { exact: true })).toHaveText('60.0 s');
   await setSpeed(page, '10x');
   await playButton(page).click();
   // Started over: the clock is back in single-digit seconds and the verdict is about the new run.
   await expect(page.getByLabel('Simulated time', { exact: true })).toHaveText(/^\d\.\d s$/);
-  await expect(check(page)).toContainText(/Press Play|So far/);
+  await expect(check(page)).toContainText(/Press Play|Waiting for/);
   await pauseButton(page).click();
+});
+
+test('during a collapse nothing completes, so no latency is shown: gaps in the series, "–" in the legend and on the node', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?testhooks');
+  await lessonsButton(page).click();
+  await page.getByRole('menuitem', { name: 'A metastable failure outlives its trigger' }).click();
+  await setSpeed(page, 'Max');
+  await playButton(page).click();
+  await expect(finalVerdict(page)).toBeVisible({ timeout: 90_000 });
+  type Rows = [number, number | null][];
+  const rows = (id: string | null, field: string) =>
+    page.evaluate(([i, f]) => (window as unknown as { bpTest: { rows(i: string | null, f: string): Rows } }).bpTest.rows(i, f), [id, field] as const);
+  const done = await rows(null, 'completed');
+  const p50 = await rows(null, 'e2eP50');
+  const p99 = await rows(null, 'e2eP99');
+  let gaps = 0;
+  for (let r = 1; r < done.length; r++) {
+    const none = done[r]![1] === done[r - 1]![1];
+    // A row whose window saw no completion has no latency; one that did has a positive one.
+    expect(p50[r]![1] === null, `row at ${done[r]![0]} ms`).toBe(none);
+    expect(p99[r]![1] === null).toBe(none);
+    if (none) gaps++;
+    else expect(p50[r]![1]).toBeGreaterThan(0);
+  }
+  expect(gaps).toBeGreaterThan(0); // the collapse after the spike
+  expect(p50.at(-1)![1]).toBeNull(); // still down at the end: the state the page shows now
+  const latency = page.locator('figure.bp-chart', { has: page.getByRole('img', { name: 'Latency, end to end chart', exact: false }) });
+  await expect(latency.locator('.bp-chart__key', { hasText: 'p50' }).locator('.bp-chart__value:not(.bp-chart__value--kept)')).toHaveText('–');
+  await expect(latency.locator('.bp-chart__key', { hasText: 'p99' }).locator('.bp-chart__value:not(.bp-chart__value--kept)')).toHaveText('–');
+  // The client node agrees: no answers in its last window, no p50.
+  await expect(node(page, 'app').locator('dt', { hasText: /^p50$/ }).locator('xpath=following-sibling::dd[1]')).toHaveText('—');
 });

@@ -10,8 +10,11 @@
  *   window.bpTest.peak(nodeId, field)         the highest value a node's snapshot field (F, e.g.
  *                                             'latP50') took in the rows the page holds: what its
  *                                             node showed at its highest, however seldom it painted
+ *   window.bpTest.rows(nodeId | null, field)  every row the page holds of one field (a node's F, or the
+ *                                             system's G when nodeId is null) as [simulated ms, value],
+ *                                             null where the row has no value (NaN: a gap on a chart)
  */
-import { F, parseScenario, type Report } from '../engine/index';
+import { F, G, parseScenario, type Report } from '../engine/index';
 import { nodeBase } from './frames/derive';
 import { frameStore, type FrameState } from './frames/frameStore';
 import { sim } from './simClient';
@@ -22,6 +25,7 @@ export interface TestHooks {
   run(input: unknown, seed: number, simMs: number): Promise<Report>;
   replay(simMs: number): Promise<Report>;
   peak(nodeId: string, field: keyof typeof F): number;
+  rows(nodeId: string | null, field: string): [number, number | null][];
 }
 
 function parse(input: unknown) {
@@ -75,6 +79,19 @@ const hooks: TestHooks = {
       if (Number.isFinite(v)) max = Math.max(max, v);
     }
     return max;
+  },
+
+  rows(nodeId, field) {
+    const { history: h, indexOf } = frameStore.get();
+    const i = nodeId === null ? -1 : indexOf.get(nodeId);
+    const at = i === -1 ? (G as Record<string, number>)[field] : i === undefined ? undefined : nodeBase(i) + (F as Record<string, number>)[field]!;
+    if (!h || at === undefined || Number.isNaN(at)) throw new Error(`no history for ${nodeId ?? 'the system'}.${field}`);
+    const out: [number, number | null][] = [];
+    for (let r = 0; r < h.count; r++) {
+      const v = h.get(r, at);
+      out.push([h.timeMs(r), Number.isFinite(v) ? v : null]);
+    }
+    return out;
   },
 };
 
