@@ -1,6 +1,6 @@
 /**
  * The app under a workshop laptop's load: the production build in Debian's Chromium with the CPU
- * throttled 4x at 1280x720, in every case a person meets (issue 16's targets), one table at the end:
+ * throttled 4x at 1280x720, in every case a person meets (the targets in docs), one table at the end:
  *
  *   default   the design the app opens with (3 parts), speed Max
  *   30        30 parts at 50,000 items/s, speed Max

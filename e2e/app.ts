@@ -114,7 +114,7 @@ export async function chartPaths(page: Page): Promise<string> {
   return ds.join('|');
 }
 
-// ---- the resilience parts (issue 4) ----
+// ---- the resilience parts ----
 
 /** Adds a part by clicking its palette entry ("Client", "Circuit breaker", ...). */
 export async function addFromPalette(page: Page, name: string): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The charts say what the resilience parts do (issue 4): goodput against throughput, attempts per
+ * The charts say what the resilience parts do: goodput against throughput, attempts per
  * request at each caller, wasted work, losses by reason with their status, breaker states as a
  * band, and the breaker's transitions marked on the time axis. The design is loaded through the
  * test hooks (as the determinism spec does), then everything is read off the page.

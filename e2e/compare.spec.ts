@@ -1,5 +1,5 @@
 /**
- * Compare mode (issue 6): keep the design as A, change it (B), and see both runs on one seed on
+ * Compare mode: keep the design as A, change it (B), and see both runs on one seed on
  * the same charts; a queue that is a textbook model shows the theory beside the run.
  */
 import { test, expect, snap } from './fixtures';

@@ -1,5 +1,5 @@
 /**
- * Memory and flow control, as a person meets them (issue 5): an unbounded queue under a flash sale
+ * Memory and flow control, as a person meets them: an unbounded queue under a flash sale
  * is OOM-killed, says so on the canvas and on the timeline, and restarts; a slow HTTP/2 reader
  * throttles its sender, with the credit window shown on the wire.
  */

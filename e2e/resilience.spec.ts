@@ -1,6 +1,6 @@
 /**
  * The parts that say "not now", used as a person uses them: from the palette, wired by hand, tuned
- * in the inspector while the run goes on. The lesson of issue 4 in one test: a caller in front of
+ * in the inspector while the run goes on. The whole point in one test: a caller in front of
  * a breaker in front of a service that turns slow; the breaker opens, and the caller, refused at
  * once instead of waiting out its timeouts, gets its answers fast again.
  */

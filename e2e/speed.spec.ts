@@ -1,6 +1,6 @@
 /**
  * Honest about speed: asked for more than the machine can do, the app says so, in terms of the
- * requested speed ("running at 0.4x of requested speed", issue 3). The 30-node bench scenario at 50,000
+ * requested speed ("running at 0.4x of requested speed"). The 30-node bench scenario at 50,000
  * items/s is far beyond 100x real time on any machine we know (the CLI runs it at about 15x).
  */
 import { test, expect, snap } from './fixtures';

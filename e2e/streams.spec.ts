@@ -1,5 +1,5 @@
 /**
- * The log parts as a person uses them (issue 5): producer → topic → consumer group built from the
+ * The log parts as a person uses them: producer → topic → consumer group built from the
  * palette, the consumers slowed in the inspector until the group falls behind and its lag grows,
  * then one more consumer (there are three partitions) and the lag falls.
  */
