@@ -5,6 +5,7 @@ import {
   MarkerType,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type DefaultEdgeOptions,
   type EdgeChange,
@@ -29,7 +30,7 @@ export const DRAG_KIND = 'application/x-backpressure-kind';
 
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#9aa5b1' } };
 const deleteKeys = ['Delete', 'Backspace'];
-const fitViewOptions = { padding: 0.1, maxZoom: 1.25 };
+const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
 
 function refuse(from: string, to: string, why: string): void {
   noticeStore.getState().showAlert(`Cannot connect “${from}” → “${to}”: ${why}.`);
@@ -78,14 +79,24 @@ export function FlowCanvas() {
   const nodes = useScenario((s) => s.nodes);
   const edges = useScenario((s) => s.edges);
   const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useStoreApi();
   const loadVersion = useScenario((s) => s.loadVersion);
-  // A whole design loaded (a lesson, a link, a file) is shown whole; xyflow measures new nodes
-  // first, so the fit waits a frame.
+  // A whole design loaded (a lesson, a link, a file) is shown whole. xyflow measures new nodes
+  // first, and a fit before every node has its size would leave the unmeasured ones out: the fit
+  // waits until all are measured (a few frames at most, half a second at the very most).
   useEffect(() => {
     if (loadVersion === 0) return;
-    const raf = requestAnimationFrame(() => void fitView(fitViewOptions));
+    let raf = 0;
+    const fitWhenMeasured = (frames: number) => {
+      raf = requestAnimationFrame(() => {
+        const all = [...flow.getState().nodeLookup.values()];
+        if (frames <= 0 || all.every((n) => n.measured.width && n.measured.height)) void fitView(fitViewOptions);
+        else fitWhenMeasured(frames - 1);
+      });
+    };
+    fitWhenMeasured(30);
     return () => cancelAnimationFrame(raf);
-  }, [loadVersion, fitView]);
+  }, [loadVersion, fitView, flow]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(DRAG_KIND)) {
