@@ -61,7 +61,7 @@ test('a slow HTTP/2 reader throttles the sender; the window is shown on the wire
   // 16 messages of 4 KiB fill the 64 KiB window; the client waits for WINDOW_UPDATEs.
   await expect(gauge).toContainText('sender blocked', { timeout: 15_000 });
   await expect(gauge).toContainText(/HTTP\/2 window [\d.]+ (KiB|B) \/ 64 KiB/);
-  await expect(node(page, 'clients')).toContainText('blocked: waiting for room');
+  await expect(node(page, 'clients')).toContainText('blocked: no room');
   await snap(page, 'memory-http2-slow-reader');
   // Throttled to the reader's pace (about 100/s), nothing refused: backpressure, not loss.
   const t0 = await counter(page, 'clients', 'Sent');
@@ -88,7 +88,7 @@ test('a service that pulls holds at most workers × batch; one that accepts ever
   await playButton(page).click();
   // One worker x batch 5: never more than 5 in flight; the clients wait for the rest.
   await expect(node(page, 'workers')).toContainText(/intake [0-4] · at most 5 in flight \(pull\)/, { timeout: 15_000 });
-  await expect(node(page, 'clients')).toContainText('blocked: waiting for room');
+  await expect(node(page, 'clients')).toContainText('blocked: no room');
   await snap(page, 'memory-pull-intake');
 
   await svc.getByLabel('Intake').selectOption('push');

@@ -60,4 +60,12 @@ describe('a producer’s health', () => {
       expect(nodeHealth(lostLater.h, lostLater.snap, 0)).toBe('healthy');
     }
   });
+
+  it('is blocked while it spent any of the last second blocked, even if it holds nothing right now', () => {
+    const blocked = producer(F.blockedMs);
+    expect(blocked.snap[nodeBase(0) + F.level]).toBe(0);
+    expect(nodeHealth(blocked.h, blocked.snap, 0)).toBe('saturated');
+    const sending = producer(F.accepted);
+    expect(nodeHealth(sending.h, sending.snap, 0)).toBe('healthy');
+  });
 });

@@ -70,7 +70,9 @@ export function nodeHealth(h: RowHistory | null, snap: Float64Array, index: numb
       // "Being refused" is its first hop saying no; its items lost further on (a full queue two
       // hops away, a topic's retention) colour the node where they were lost.
       if (latestNodeRate(h, index, F.rejected) > 0) return 'overflowing';
-      if (level > 0) return 'saturated';
+      // Blocked now, or for any part of the last second: a producer held back by backpressure
+      // spends most of its time blocked, yet between two blocks it may hold nothing for an instant.
+      if (level > 0 || latestNodeRate(h, index, F.blockedMs) > 0) return 'saturated';
       return snap[G.now]! > 0 ? 'healthy' : 'idle';
     case NODE_KIND_CODES.queue:
       if (lost > 0) return 'overflowing';

@@ -204,7 +204,7 @@ class NodeSurface implements DrawnSink {
     this.rescan = requestAnimationFrame(() => this.scan());
   }
 
-  /** Reads the bars' colour again (the node's health changed): style only, no layout. */
+  /** Reads the bars' and texts' colours again (the node's health changed): style only, no layout. */
   restyleSoon(): void {
     if (this.rescan) return;
     this.full = false;
@@ -216,8 +216,10 @@ class NodeSurface implements DrawnSink {
     if (failed || this.parts.length === 0) return;
     let changedAny = false;
     this.parts = this.parts.map((p, i) => {
-      if (p.kind !== 'bar') return p;
-      const color = getComputedStyle(this.els[i]!).backgroundColor;
+      // A text may take the health's colour too (a blocked producer's offered/out line).
+      if (p.kind !== 'bar' && p.kind !== 'text') return p;
+      const cs = getComputedStyle(this.els[i]!);
+      const color = p.kind === 'bar' ? cs.backgroundColor : cs.color;
       if (color === p.color) return p;
       changedAny = true;
       return { ...p, color };
