@@ -33,7 +33,7 @@ test('opens on a wired, runnable example', async ({ page }) => {
   await expect(nodes(page)).toHaveCount(3);
   await expect(edges(page)).toHaveCount(2);
   for (const id of ['clients', 'buffer', 'workers']) await expect(node(page, id)).toBeInViewport();
-  await expect(node(page, 'clients')).toContainText('110 items/s');
+  await expect(node(page, 'clients')).toContainText('offered 110/s');
   await expect(node(page, 'buffer')).toContainText('50 items');
   await snap(page, '01-open');
 });

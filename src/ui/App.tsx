@@ -10,7 +10,7 @@ import { ShareNotices } from './share/ShareNotices';
 import './styles/base.css';
 import './styles/layout.css';
 
-/** Palette left, canvas centre, inspector right, charts below, run controls on top. */
+/** Run controls on top; palette down the left (the full height: every part in view at 720 px); canvas centre, inspector right, charts below. */
 export function App() {
   return (
     <ReactFlowProvider>

@@ -133,7 +133,7 @@ const SYSTEM: ChartSpec[] = [
   SYSTEM_DEPTH,
   SYSTEM_LATENCY,
   LOST_BY_REASON,
-  { key: 'util', title: 'Utilization (services)', unit: '%', yMax: 100, lines: [{ name: 'busy', color: C.level, read: systemUtilization }] },
+  { key: 'util', title: 'Services busy', unit: '%', yMax: 100, lines: [{ name: 'busy', color: C.level, read: systemUtilization }] },
 ];
 
 const CALLERS = [NODE_KIND_CODES.client, NODE_KIND_CODES.service];
@@ -226,7 +226,7 @@ const QUEUE: ChartSpec[] = [
       { name: 'expired', color: C.waste, read: nRate(F.expired), seen: n(F.expired) },
     ],
   },
-  { key: 'util', title: 'Fullness (mean depth)', unit: '%', yMax: 100, lines: [{ name: 'full', color: C.level, read: fullness }] },
+  { key: 'util', title: 'Fullness', unit: '%', yMax: 100, lines: [{ name: 'full', color: C.level, read: fullness }] },
 ];
 
 const SERVICE: ChartSpec[] = [
@@ -266,7 +266,7 @@ const PRODUCER: ChartSpec[] = [
   { key: 'flow', title: 'Sent vs completed', unit: 'items/s', lines: [{ name: 'sent', color: C.in, read: nRate(F.arrived) }, { name: 'completed', color: C.out, read: nRate(F.completed) }] },
   SYSTEM_DEPTH,
   SYSTEM_LATENCY,
-  { key: 'loss', title: 'Its items refused + dropped', unit: 'items/s', lines: [{ name: 'refused', color: C.bad, read: nRate(F.rejected) }, { name: 'dropped', color: C.bad2, read: nRate(F.dropped) }] },
+  { key: 'loss', title: 'Refused + dropped', unit: 'items/s', lines: [{ name: 'refused', color: C.bad, read: nRate(F.rejected) }, { name: 'dropped', color: C.bad2, read: nRate(F.dropped) }] },
   { key: 'util', title: 'Time blocked', unit: '%', yMax: 100, lines: [{ name: 'blocked', color: C.bad2, read: (h, i, node) => rateAt(h, i, nodeBase(node) + F.blockedMs) / 10 }] },
 ];
 
@@ -352,7 +352,7 @@ const GUARD: Partial<Record<NodeType, ChartSpec[]>> = {
     },
     { key: 'state', title: 'State', unit: 'over time', lines: [{ name: 'state', color: '#4a5568', states: BREAKER_BAND, read: n(F.state) }] },
     // -1 before the window has calls: no line then.
-    { key: 'rate', title: 'Failure rate in the window', unit: '%', yMax: 100, lines: [{ name: 'failing', color: C.bad, read: (h, i, node) => (h.get(i, nodeBase(node) + F.gauge) < 0 ? NaN : h.get(i, nodeBase(node) + F.gauge)) }] },
+    { key: 'rate', title: 'Failure rate', unit: '%', yMax: 100, lines: [{ name: 'failing', color: C.bad, read: (h, i, node) => (h.get(i, nodeBase(node) + F.gauge) < 0 ? NaN : h.get(i, nodeBase(node) + F.gauge)) }] },
     inFlight,
     LOST_BY_REASON,
   ],

@@ -8,7 +8,7 @@ import { Counters, type CounterSpec } from './Counters';
 import { NodeShell } from './NodeShell';
 import { MemoryGauge } from './MemoryGauge';
 import { setData, setText, setFill } from '../../liveDom';
-import { STATUS_TEXT } from './status';
+import { queueStatus } from './status';
 import { fullInText, timeToFullMs } from '../../frames/projection';
 import './scaling.css';
 
@@ -39,7 +39,7 @@ export const QueueNode = memo(function QueueNode({ id, data }: NodeProps<Node<Qu
     const cap = snap[b + F.capacity]!;
     const health = nodeHealth(s.history, snap, i);
     setData(root.current, 'health', health);
-    setText(status.current, STATUS_TEXT.queue[health]);
+    setText(status.current, queueStatus(health, level, cap, snap[b + F.waitingSenders]!));
     setFill(fill.current, cap < 0 ? unboundedFill(level) : cap === 0 ? 0 : level / cap);
     setText(depth.current, `${count(level)} / ${cap < 0 ? '∞' : count(cap)} waiting`);
     // Already turning work away: it is full, not filling.

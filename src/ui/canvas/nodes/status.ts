@@ -21,3 +21,12 @@ export const STATUS_TEXT: Record<NodeType, Record<Health, string>> = {
   'fan-out': { idle: 'idle', healthy: 'answering', saturated: 'tail amplified', overflowing: 'requests failing' },
   'shared-row': { idle: 'idle', healthy: 'writing', saturated: 'some conflicts (409)', overflowing: 'mostly conflicts (409)' },
 };
+
+/**
+ * The queue's line in words. At capacity it is "full" (saying "nearly full" at 20 / 20 misleads),
+ * and a full queue whose senders wait says so.
+ */
+export function queueStatus(health: Health, level: number, cap: number, waitingSenders: number): string {
+  if (health !== 'overflowing' && cap > 0 && level >= cap) return waitingSenders > 0 ? 'full: senders wait' : 'full';
+  return STATUS_TEXT.queue[health];
+}

@@ -8,13 +8,15 @@ interface ShellProps {
   hint?: string;
   error?: string | null;
   unit?: string;
+  /** The control takes the whole row under its label (a select whose options are sentences). */
+  wide?: boolean;
   children: ReactNode;
 }
 
 /** Label, control, unit, hint and error, laid out the same for every parameter. */
-function FieldShell({ id, label, hint, error, unit, children }: ShellProps) {
+function FieldShell({ id, label, hint, error, unit, wide, children }: ShellProps) {
   return (
-    <div className="bp-field" data-invalid={error ? true : undefined}>
+    <div className={wide ? 'bp-field bp-field--wide' : 'bp-field'} data-invalid={error ? true : undefined}>
       <label className="bp-field__label" htmlFor={id}>
         {label}
       </label>
@@ -83,10 +85,14 @@ interface SelectParamProps<T extends string> {
   onChange: (value: T) => void;
 }
 
+/** Options longer than this would be cut in the closed select beside its label: it gets its own row. */
+const WIDE_OPTION_CHARS = 16;
+
 export function SelectParam<T extends string>({ label, hint, value, options, onChange }: SelectParamProps<T>) {
   const id = useId();
+  const wide = options.some((o) => o.label.length > WIDE_OPTION_CHARS);
   return (
-    <FieldShell id={id} label={label} hint={hint}>
+    <FieldShell id={id} label={label} hint={hint} wide={wide}>
       <select id={id} value={value} aria-describedby={`${id}-hint`} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
