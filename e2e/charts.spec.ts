@@ -30,11 +30,11 @@ test('the calls view shows goodput, amplification, wasted work, losses by status
 
   const charts = page.getByRole('region', { name: 'Charts' });
   await charts.getByRole('button', { name: 'Calls & retries' }).click();
-  for (const title of ['Goodput', 'Attempts per request', 'Wasted work', 'Lost, by reason', 'Breaker state']) {
+  for (const title of ['Goodput', 'Calls per request', 'Wasted work', 'Lost, by reason', 'Breaker state']) {
     await expect(page.getByRole('img', { name: new RegExp(`^${title} chart`) })).toBeVisible();
   }
   // One amplification line per caller, named after it: the client and the API that calls the breaker.
-  await expect(chart(page, 'Attempts per request').locator('.bp-chart__key')).toHaveText([/client/, /api/]);
+  await expect(chart(page, 'Calls per request').locator('.bp-chart__key')).toHaveText([/client/, /api/]);
 
   await setSpeed(page, '10x');
   await playButton(page).click();
@@ -55,7 +55,7 @@ test('the calls view shows goodput, amplification, wasted work, losses by status
 
   // A client's charts: attempts per request above 1 while calls time out and are retried.
   await selectNode(page, 'client');
-  await expect(page.getByRole('img', { name: /^Attempts per request chart/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Calls per request chart/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Requests vs answers chart/ })).toBeVisible();
   await snap(page, 'c3-client-charts');
 });

@@ -26,6 +26,10 @@ const LESSONS: LessonFile[] = readdirSync(join(ROOT, 'scenarios/lessons'))
   .sort()
   .map((file) => ({ file, ...(JSON.parse(readFileSync(join(ROOT, 'scenarios/lessons', file), 'utf8')) as Omit<LessonFile, 'file'>) }));
 
+/** Chart titles and legends cut short at this viewport: what a projector would show with "...". */
+const cutChartText = (page: import('@playwright/test').Page) =>
+  page.$$eval('.bp-chart__title, .bp-chart__key', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+
 const finalVerdict = (page: import('@playwright/test').Page) => page.locator('[role="status"][aria-label="Lesson check"][data-final="true"]');
 
 test('the lessons menu says what each lesson takes: level, minutes a run, concepts', async ({ page }) => {
@@ -61,6 +65,7 @@ for (const l of LESSONS) {
     await expect(check(page).getByRole('listitem')).not.toContainText(['✗']);
     await expect(check(page)).toContainText('The run stopped at the lesson’s end');
     await expect(check(page)).toBeInViewport({ ratio: 1 });
+    expect(await cutChartText(page)).toEqual([]);
     await snap(page, `lesson-${l.file.replace(/\.json$/, '')}-loaded`);
 
     await check(page).getByRole('button', { name: 'Now try it' }).click();
@@ -72,6 +77,7 @@ for (const l of LESSONS) {
     await expect(check(page)).toContainText('Try this showed its point');
     await expect(check(page).getByRole('listitem')).not.toContainText(['✗']);
     await expect(check(page)).toBeInViewport({ ratio: 1 });
+    expect(await cutChartText(page)).toEqual([]);
     await snap(page, `lesson-${l.file.replace(/\.json$/, '')}-try`);
   });
 }

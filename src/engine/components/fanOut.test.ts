@@ -93,7 +93,7 @@ describe('fan-out (scatter-gather)', () => {
     expect(!both.ok && both.issues[0]!.path).toBe('nodes[0] (f).hedgingPolicy');
   });
 
-  it('conserves every request and leaves no call behind, with retries, hedges, timeouts and failures', () => {
+  it('conserves every request, leaves no call behind and runs the same for the same seed, with retries, hedges, timeouts and failures', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 30 }),
@@ -105,13 +105,20 @@ describe('fan-out (scatter-gather)', () => {
         (calls, k, policy, timeoutMs, errorRate, seed) => {
           const waitFor = k === 0 || k > calls ? ('all' as const) : k;
           const pol = policy === 'retries' ? { maxAttempts: 3 } : policy === 'hedging' ? { hedgingPolicy: { maxAttempts: 2, hedgingDelayMs: 15 } } : {};
-          const sim = fanOut({ calls, waitFor, ...pol, ...(timeoutMs ? { timeoutMs } : {}) }, 0.05, 2, { errorRate, concurrency: 20 }, 3000, seed);
+          const make = () => fanOut({ calls, waitFor, ...pol, ...(timeoutMs ? { timeoutMs } : {}) }, 0.05, 2, { errorRate, concurrency: 20 }, 3000, seed);
+          const sim = make();
           expect(balanced(sim)).toBe(true);
+          // Same design and seed: the same run, to the last count and quantile.
+          const twin = make();
+          expect(twin.report()).toEqual(sim.report());
           sim.setParams('users', { rate: 0 });
           sim.runFor(60_000);
           expect(sim.sim.items.live).toBe(0);
           expect(sim.report().totals.inSystem).toBe(0);
           expect(balanced(sim)).toBe(true);
+          twin.setParams('users', { rate: 0 });
+          twin.runFor(60_000);
+          expect(twin.report()).toEqual(sim.report());
         },
       ),
       { numRuns: 25 },

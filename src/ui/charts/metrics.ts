@@ -164,7 +164,7 @@ function callCharts(design: DesignShape): ChartSpec[] {
     },
     {
       key: 'amplification',
-      title: 'Attempts per request',
+      title: 'Calls per request',
       unit: '×',
       lines: callers.map((c, k) => ({ name: c.id, color: SERIES[k]!, read: byId(c.id, amplification) })),
     },
@@ -175,7 +175,7 @@ function callCharts(design: DesignShape): ChartSpec[] {
       lines: [
         // Services count what they finished after its deadline; callers, answers after they gave up.
         { name: 'served late', color: C.waste, read: sumOver([NODE_KIND_CODES.service], (h, i, k) => rateAt(h, i, nodeBase(k) + F.wasted)) },
-        { name: 'answered after timeout', color: C.bad2, read: sumOver([NODE_KIND_CODES.client], (h, i, k) => rateAt(h, i, nodeBase(k) + F.wasted)) },
+        { name: 'late answers', color: C.bad2, read: sumOver([NODE_KIND_CODES.client], (h, i, k) => rateAt(h, i, nodeBase(k) + F.wasted)) },
         { name: 'retries', color: C.p50, dashed: true, read: sumOver(CALLERS, (h, i, k) => rateAt(h, i, nodeBase(k) + F.retries)) },
       ],
     },
@@ -218,7 +218,7 @@ const QUEUE: ChartSpec[] = [
   { key: 'latency', title: 'Wait in queue', unit: 'ms', lines: [{ name: 'p50', color: C.p50, read: n(F.latP50) }, { name: 'p99', color: C.p99, read: n(F.latP99) }] },
   {
     key: 'loss',
-    title: 'Refused + dropped',
+    title: 'Turned away',
     unit: 'items/s',
     lines: [
       { name: 'refused', color: C.bad, read: nRate(F.rejected) },
@@ -245,7 +245,7 @@ const SERVICE: ChartSpec[] = [
   { key: 'latency', title: 'Time in service', unit: 'ms', lines: [{ name: 'p50', color: C.p50, read: n(F.latP50) }, { name: 'p99', color: C.p99, read: n(F.latP99) }] },
   {
     key: 'loss',
-    title: 'Failed, expired, wasted',
+    title: 'Failed or wasted',
     unit: 'items/s',
     lines: [
       { name: 'failed', color: C.bad, read: nRate(F.failed) },
@@ -266,7 +266,7 @@ const PRODUCER: ChartSpec[] = [
   { key: 'flow', title: 'Sent vs completed', unit: 'items/s', lines: [{ name: 'sent', color: C.in, read: nRate(F.arrived) }, { name: 'completed', color: C.out, read: nRate(F.completed) }] },
   SYSTEM_DEPTH,
   SYSTEM_LATENCY,
-  { key: 'loss', title: 'Refused + dropped', unit: 'items/s', lines: [{ name: 'refused', color: C.bad, read: nRate(F.rejected) }, { name: 'dropped', color: C.bad2, read: nRate(F.dropped) }] },
+  { key: 'loss', title: 'Turned away', unit: 'items/s', lines: [{ name: 'refused', color: C.bad, read: nRate(F.rejected) }, { name: 'dropped', color: C.bad2, read: nRate(F.dropped) }] },
   { key: 'util', title: 'Time blocked', unit: '%', yMax: 100, lines: [{ name: 'blocked', color: C.bad2, read: (h, i, node) => rateAt(h, i, nodeBase(node) + F.blockedMs) / 10 }] },
 ];
 
@@ -283,11 +283,11 @@ const CLIENT: ChartSpec[] = [
       { name: 'in time', color: C.good, dashed: true, read: nRate(F.goodput) },
     ],
   },
-  { key: 'amplification', title: 'Attempts per request', unit: '×', lines: [{ name: 'attempts', color: C.p99, read: nodeAmplification }] },
+  { key: 'amplification', title: 'Calls per request', unit: '×', lines: [{ name: 'attempts', color: C.p99, read: nodeAmplification }] },
   { key: 'latency', title: 'Answer time', unit: 'ms', lines: [{ name: 'p50', color: C.p50, read: n(F.latP50) }, { name: 'p99', color: C.p99, read: n(F.latP99) }] },
   {
     key: 'loss',
-    title: 'Retries and give-ups',
+    title: 'Failed calls',
     unit: 'items/s',
     lines: [
       { name: 'retries', color: C.p50, read: nRate(F.retries) },
@@ -298,7 +298,7 @@ const CLIENT: ChartSpec[] = [
   },
   {
     key: 'level',
-    title: 'Outstanding and budget',
+    title: 'In flight, budget',
     unit: 'items',
     lines: [
       { name: 'waiting', color: C.level, read: n(F.level) },
@@ -367,7 +367,7 @@ const TAILS: Partial<Record<NodeType, ChartSpec[]>> = {
   'fan-out': [
     {
       key: 'latency',
-      title: 'Per call vs per request',
+      title: 'Call vs request',
       unit: 'ms',
       lines: [
         { name: 'call p50', color: C.p50, dashed: true, read: n(F.callP50) },
@@ -407,14 +407,14 @@ const lagCharts = (what: string): ChartSpec[] => [
 const STREAMS: Partial<Record<NodeType, ChartSpec[]>> = {
   topic: [
     ...lagCharts('Appended vs read'),
-    { key: 'loss', title: 'Lost to retention', unit: 'records/s', lines: [{ name: 'deleted unread', color: C.bad, read: nRate(F.lostToRetention) }] },
+    { key: 'loss', title: 'Retention loss', unit: 'records/s', lines: [{ name: 'deleted unread', color: C.bad, read: nRate(F.lostToRetention) }] },
     SYSTEM_LATENCY,
   ],
   'consumer-group': [
-    ...lagCharts('Fetched vs processed'),
+    ...lagCharts('Fetched vs done'),
     {
       key: 'loss',
-      title: 'Redelivered, dead letters',
+      title: 'Redelivered',
       unit: 'records/s',
       lines: [
         { name: 'redelivered', color: C.bad2, read: nRate(F.redelivered) },
