@@ -55,9 +55,12 @@ export const edge = (page: Page, from: string, to: string): Locator =>
 
 /** A counter on a node ("Accepted", "Refused", ...) as a number. */
 export async function counter(page: Page, nodeId: string, label: string): Promise<number> {
-  const dd = node(page, nodeId).locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+  const dd = node(page, nodeId).locator('dt', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).locator('xpath=following-sibling::dd[1]');
   return parseCount((await dd.textContent()) ?? '');
 }
+
+/** A label as a literal in a pattern: "Conflicts (409)" has parentheses. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Items waiting in a queue, from its "12 / 50 waiting" label. */
 export async function depth(page: Page, queueId: string): Promise<number> {

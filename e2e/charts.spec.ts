@@ -4,7 +4,7 @@
  * band, and the breaker's transitions marked on the time axis. The design is loaded through the
  * test hooks (as the determinism spec does), then everything is read off the page.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, snap } from './fixtures';
@@ -68,4 +68,33 @@ test('the whole-system view names what is lost: a full queue is 503 queue-full',
   await setSpeed(page, '10x');
   await playButton(page).click();
   await expect(chart(page, 'Lost, by reason').locator('.bp-chart__key:not([hidden])')).toHaveText([/^503 queue-full/], { timeout: 20_000 });
+});
+
+test('at 1280x720 no chart title or legend key is cut, for the system, the calls view and every part of every lesson', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page, '?testhooks');
+  const dir = join(ROOT, 'scenarios/lessons');
+  const cut = new Set<string>();
+  const look = async (where: string) => {
+    const texts = await page.$$eval('.bp-chart__title, .bp-chart__key:not([hidden])', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent ?? ''));
+    for (const t of texts) cut.add(`${t} (${where})`);
+  };
+  const charts = page.getByRole('region', { name: 'Charts' });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const s = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: { id: string }[] };
+    await page.evaluate((x) => (window as unknown as { bpTest: { load(s: unknown): Promise<void> } }).bpTest.load(x), s);
+    await expect(node(page, s.nodes[0]!.id)).toBeVisible();
+    await charts.getByRole('button', { name: 'Whole system' }).click();
+    await look(`${file}, whole system`);
+    const calls = charts.getByRole('button', { name: 'Calls & retries' });
+    if ((await calls.count()) > 0) {
+      await calls.click();
+      await look(`${file}, calls`);
+    }
+    for (const n of s.nodes) {
+      await selectNode(page, n.id);
+      await look(`${file}, ${n.id}`);
+    }
+  }
+  expect([...cut]).toEqual([]);
 });

@@ -30,6 +30,26 @@ const LESSONS: LessonFile[] = readdirSync(join(ROOT, 'scenarios/lessons'))
 const cutChartText = (page: import('@playwright/test').Page) =>
   page.$$eval('.bp-chart__title, .bp-chart__key', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
 
+/** Pairs of nodes on the canvas whose boxes overlap (by more than a hairline). */
+const overlappingNodes = (page: import('@playwright/test').Page) =>
+  page.$$eval('.react-flow__node', (els) => {
+    const boxes = els.map((e) => ({ id: e.getAttribute('data-id'), r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r, b = boxes[j]!.r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) out.push(`${boxes[i]!.id} / ${boxes[j]!.id}`);
+      }
+    return out;
+  });
+
+/** Nodes not wholly inside the canvas: cut at its edge. */
+const nodesCut = (page: import('@playwright/test').Page) =>
+  page.$$eval('.react-flow__node', (els) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return els.filter((e) => { const r = e.getBoundingClientRect(); return r.top < pane.top - 1 || r.bottom > pane.bottom + 1 || r.left < pane.left - 1 || r.right > pane.right + 1; }).map((e) => e.getAttribute('data-id'));
+  });
+
 const finalVerdict = (page: import('@playwright/test').Page) => page.locator('[role="status"][aria-label="Lesson check"][data-final="true"]');
 
 test('the lessons menu says what each lesson takes: level, minutes a run, concepts', async ({ page }) => {
@@ -66,6 +86,8 @@ for (const l of LESSONS) {
     await expect(check(page)).toContainText('The run stopped at the lesson’s end');
     await expect(check(page)).toBeInViewport({ ratio: 1 });
     expect(await cutChartText(page)).toEqual([]);
+    expect(await overlappingNodes(page)).toEqual([]);
+    expect(await nodesCut(page)).toEqual([]);
     await snap(page, `lesson-${l.file.replace(/\.json$/, '')}-loaded`);
 
     await check(page).getByRole('button', { name: 'Now try it' }).click();

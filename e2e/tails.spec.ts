@@ -13,11 +13,10 @@ const chart = (page: Page, title: string) => page.locator('figure.bp-chart', { h
 const legendValue = (page: Page, title: string, key: string): Locator =>
   chart(page, title).locator('.bp-chart__key', { hasText: key }).locator('.bp-chart__value:not(.bp-chart__value--kept)');
 
-/** A chart legend's latency ("12.3 ms", "1.02 s") in ms; NaN while nothing was measured ("–"). */
+/** A legend value of a chart in ms (its unit is in the title): "23.6" → 23.6, "1,020" → 1020; NaN while nothing was measured ("–"). */
 async function legendMs(l: Locator): Promise<number> {
-  const text = ((await l.textContent()) ?? '').trim();
-  const m = /^([\d,]+(?:\.\d+)?)\s*(ms|s)$/.exec(text);
-  return m ? Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1) : NaN;
+  const text = ((await l.first().textContent()) ?? '').trim();
+  return /^[\d,]+(?:\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : NaN;
 }
 
 /** The starting design's producer → fan-out → service, with the fan-out in the queue's place. */
@@ -31,8 +30,6 @@ async function fanOutDesign(page: Page): Promise<void> {
   await dragWire(page, 'clients', 'fan-out-1');
   await dragWire(page, 'fan-out-1', 'workers');
   await expect(edges(page)).toHaveCount(2);
-  // A fan-out's wire to a service is a call: it waits for the answer.
-  await expect(page.locator('.react-flow__edge[data-id="fan-out-1->workers"] .flow-edge--call')).toHaveCount(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
 }
 
@@ -144,11 +141,9 @@ test('a service’s own latency percentiles: out-of-order points are refused wit
   // Point 2's time below point 1's: the inverse CDF must not go down.
   await points.getByRole('textbox', { name: 'Point 2: time', exact: true }).fill('1');
   await points.getByRole('textbox', { name: 'Point 2: time', exact: true }).press('Enter');
-  await expect(points.getByRole('alert')).toBeVisible();
+  // The design keeps the value it had, and says so.
+  await expect(points.getByRole('alert')).toContainText(`Keeping ${before}`);
   await expect(node(page, 'workers')).toContainText('(profile)');
-  // Escape puts back what the design has.
-  await points.getByRole('textbox', { name: 'Point 2: time', exact: true }).press('Escape');
-  await expect(points.getByRole('textbox', { name: 'Point 2: time', exact: true })).toHaveValue(before);
   // Pareto: a shape of 1 or less has no finite mean, and is refused with that reason.
   await inspector(page).getByLabel('Service time', { exact: true }).selectOption({ label: 'Pareto (heavy tail)' });
   await setField(page, 'Shape', '1');

@@ -31,6 +31,9 @@ export const DRAG_KIND = 'application/x-backpressure-kind';
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#9aa5b1' } };
 const deleteKeys = ['Delete', 'Backspace'];
 const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
+/** How long after a load the fit waits for every node's size, then follows changes in it (frames). */
+const WAIT_FRAMES = 30;
+const FOLLOW_FRAMES = 90;
 
 function refuse(from: string, to: string, why: string): void {
   noticeStore.getState().showAlert(`Cannot connect “${from}” → “${to}”: ${why}.`);
@@ -83,18 +86,28 @@ export function FlowCanvas() {
   const loadVersion = useScenario((s) => s.loadVersion);
   // A whole design loaded (a lesson, a link, a file) is shown whole. xyflow measures new nodes
   // first, and a fit before every node has its size would leave the unmeasured ones out: the fit
-  // waits until all are measured (a few frames at most, half a second at the very most).
+  // waits until all are measured (a few frames at most, half a second at the very most). A node
+  // may still grow once the first snapshot fills it in (a retry budget's bar, a breaker's badge):
+  // for a moment after that the fit follows the sizes, so nothing is left cut at the edge.
   useEffect(() => {
     if (loadVersion === 0) return;
     let raf = 0;
-    const fitWhenMeasured = (frames: number) => {
+    let fitted = '';
+    const sizes = () => {
+      const all = [...flow.getState().nodeLookup.values()];
+      return all.every((n) => n.measured.width && n.measured.height) ? all.map((n) => `${n.measured.width}x${n.measured.height}`).join() : null;
+    };
+    const follow = (frames: number) => {
       raf = requestAnimationFrame(() => {
-        const all = [...flow.getState().nodeLookup.values()];
-        if (frames <= 0 || all.every((n) => n.measured.width && n.measured.height)) void fitView(fitViewOptions);
-        else fitWhenMeasured(frames - 1);
+        const now = sizes();
+        if ((now !== null && now !== fitted) || (fitted === '' && frames <= FOLLOW_FRAMES - WAIT_FRAMES)) {
+          fitted = now ?? 'unmeasured';
+          void fitView(fitViewOptions);
+        }
+        if (frames > 0) follow(frames - 1);
       });
     };
-    fitWhenMeasured(30);
+    follow(FOLLOW_FRAMES);
     return () => cancelAnimationFrame(raf);
   }, [loadVersion, fitView, flow]);
 

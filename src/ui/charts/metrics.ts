@@ -263,7 +263,7 @@ const SERVICE: ChartSpec[] = [
 ];
 
 const PRODUCER: ChartSpec[] = [
-  { key: 'flow', title: 'Sent vs completed', unit: 'items/s', lines: [{ name: 'sent', color: C.in, read: nRate(F.arrived) }, { name: 'completed', color: C.out, read: nRate(F.completed) }] },
+  { key: 'flow', title: 'Sent, completed', unit: 'items/s', lines: [{ name: 'sent', color: C.in, read: nRate(F.arrived) }, { name: 'completed', color: C.out, read: nRate(F.completed) }] },
   SYSTEM_DEPTH,
   SYSTEM_LATENCY,
   { key: 'loss', title: 'Turned away', unit: 'items/s', lines: [{ name: 'refused', color: C.bad, read: nRate(F.rejected) }, { name: 'dropped', color: C.bad2, read: nRate(F.dropped) }] },
