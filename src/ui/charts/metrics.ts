@@ -315,7 +315,7 @@ const CLIENT: ChartSpec[] = [
 
 /** What every guard shows first: what came, what passed, what was turned away. */
 const guardFlow = (refusedName: string): ChartSpec => ({
-  key: 'flow',
+  key: 'passed',
   title: 'Passed vs refused',
   unit: 'items/s',
   lines: [
@@ -325,14 +325,14 @@ const guardFlow = (refusedName: string): ChartSpec => ({
   ],
 });
 
-const level = (title: string, unit: string, name: string, field: number, capName?: string): ChartSpec => ({
-  key: 'level',
+const level = (title: string, unit: string, name: string, field: number, capName?: string, key = 'level'): ChartSpec => ({
+  key,
   title,
   unit,
   lines: [{ name, color: C.level, read: n(field) }, ...(capName ? [{ ...capacityLine, name: capName }] : [])],
 });
 
-const inFlight = level('In flight', 'items', 'in flight', F.level);
+const inFlight = level('In flight', 'items', 'in flight', F.level, undefined, 'inFlight');
 
 const GUARD: Partial<Record<NodeType, ChartSpec[]>> = {
   'rate-limiter': [guardFlow('429'), level('Token bucket', 'tokens', 'tokens', F.gauge, 'burst'), SYSTEM_LATENCY, LOST_BY_REASON, SYSTEM_FLOW],
@@ -366,7 +366,7 @@ const GUARD: Partial<Record<NodeType, ChartSpec[]>> = {
 const TAILS: Partial<Record<NodeType, ChartSpec[]>> = {
   'fan-out': [
     {
-      key: 'latency',
+      key: 'tail',
       title: 'Call vs request',
       unit: 'ms',
       lines: [
