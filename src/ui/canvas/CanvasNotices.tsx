@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { noticeStore, useNotices } from '../store/noticeStore';
-import { useRun } from '../store/runStore';
+import { runStore, useRun } from '../store/runStore';
 
 const ALERT_MS = 9000;
 const INFO_MS = 4500;
@@ -16,6 +16,16 @@ export function CanvasNotices() {
     const t = setTimeout(() => noticeStore.getState().dismissAlert(), ALERT_MS);
     return () => clearTimeout(t);
   }, [alert]);
+
+  // A passing notice has been read once the person presses Play: it goes, and the top of the
+  // canvas is clear for the run (at Max speed a lesson may end before the notice would).
+  useEffect(
+    () =>
+      runStore.subscribe((now, before) => {
+        if (now.playing && !before.playing) noticeStore.getState().dismissInfo();
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!info) return;
