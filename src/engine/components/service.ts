@@ -329,7 +329,7 @@ export class Service extends SimNode implements CallerOwner {
    * Over the memory limit: the OOM killer ends this node (memory.ts). It loses exactly what it
    * held: the intake buffer, the items in service and those held for the next stage (dropped,
    * reason oom-killed); it refuses arrivals while down and restarts empty. A service waiting on
-   * calls is not killed (its calls would need cancelling; README says so): its memory is counted.
+   * calls is not killed (its calls would need cancelling; docs/parts.md says so): its memory is counted.
    */
   private oomKill(): void {
     if (this.callOutputs.length > 0 || this.calling > 0) return;

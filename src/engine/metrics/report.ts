@@ -1,6 +1,6 @@
 /**
  * The run's report: the CLI prints it, tests compare it, and it is the contract external tools
- * read (see README). Everything but `wallMs` is a function of scenario and seed alone.
+ * read (see docs/scenario-format.md). Everything but `wallMs` is a function of scenario and seed alone.
  */
 import type { Sim, Halt } from '../kernel/sim';
 import { REASONS } from '../kernel/protocol';
