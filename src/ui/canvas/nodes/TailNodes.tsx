@@ -19,10 +19,10 @@ export const FanOutNode = gaugeNode({
   read: (f) => {
     const call = f.snap[f.b + F.callP99]!, req = f.snap[f.b + F.latP99]!;
     const health = f.snap[G.now]! <= 0 ? 'idle' : latestNodeRate(f.s.history, f.i, F.failed) > 0 ? 'overflowing' : req > 2 * call && call > 0 ? 'saturated' : 'healthy';
-    return { fill: req > 0 ? Math.min(1, call / req) : 0, text: `p99 call ${ms(call)} · request ${ms(req)}`, health };
+    return { fill: req > 0 ? Math.min(1, call / req) : 0, text: `p99 call ${ms(call)}, req ${ms(req)}`, health };
   },
   subtitle: (d: ConfigOf<'fan-out'>) => `${d.calls} calls · wait for ${d.waitFor === 'all' ? 'all' : `first ${d.waitFor}`}${d.hedgingPolicy ? ' · hedged' : ''}`,
-  initial: () => 'p99 call — · request —',
+  initial: () => 'p99 call —, req —',
 });
 
 /** Optimistic concurrency on one row: writes that landed against 409 conflicts. */
