@@ -44,11 +44,6 @@ export interface Frame {
    */
   snapshot: Float64Array;
   rows: Float64Array;
-  /**
-   * `rows` (and the kept copy's rows) are the whole series at full resolution, replacing what the
-   * reader holds: sent once a run that went out in coarse rows (high speed) has stopped.
-   */
-  refill?: true;
   /** Timeline entries recorded since the previous frame: [atMs, node index, TIMELINE_KINDS index] triples. */
   marks: Float64Array;
   /**

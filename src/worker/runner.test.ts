@@ -253,8 +253,7 @@ describe('Runner at high speed', () => {
     t.runner.pause();
     let covered = 0;
     let prev = 0;
-    // The rows as they went out while playing (the refill after the pause is its own test).
-    for (const f of t.frames.filter((x) => !x.refill)) {
+    for (const f of t.frames) {
       for (let o = 0; o < f.rows.length; o += f.rowLength) {
         expect(f.rows[o + G.now]!).toBeGreaterThan(prev);
         prev = f.rows[o + G.now]!;
@@ -264,35 +263,5 @@ describe('Runner at high speed', () => {
     // Pausing closes the open bucket: the rows reach the last sample before the pause.
     expect(covered).toBe(prev);
     expect(prev).toBe(Math.floor(t.last().status.simMs / SAMPLE_MS) * SAMPLE_MS);
-  });
-
-  it('once a fast run stops, sends its whole series at full resolution in place of the coarse rows', () => {
-    const t = setup();
-    t.runner.setSpeed(100);
-    t.runner.play();
-    t.advance(3000);
-    expect(t.frames.some((f) => f.refill)).toBe(false);
-    t.runner.pause();
-    const last = t.last();
-    expect(last.refill).toBe(true);
-    const n = last.rows.length / last.rowLength;
-    const simMs = last.status.simMs;
-    expect(n).toBe(Math.floor(simMs / SAMPLE_MS));
-    // One row a sample interval, each covering just that interval, from the first to the last.
-    for (let k = 0; k < n; k++) {
-      expect(last.rows[k * last.rowLength + G.now]).toBe((k + 1) * SAMPLE_MS);
-      expect(last.rows[k * last.rowLength + G.windowMs]).toBe(SAMPLE_MS);
-    }
-    // Once: a step after it, or a pause again, sends only what is new.
-    t.runner.pause();
-    expect(t.last().refill).toBeUndefined();
-  });
-
-  it('does not refill after a run slow enough to have sent every row as it was sampled', () => {
-    const t = setup();
-    t.runner.play();
-    t.advance(3000);
-    t.runner.pause();
-    expect(t.frames.some((f) => f.refill)).toBe(false);
   });
 });

@@ -64,12 +64,6 @@ export class Runner {
   /** Merges the rows sent at high speed; the kept copy's rows (compare mode) are merged alike. */
   private agg: RowAggregator | null = null;
   private baselineAgg: RowAggregator | null = null;
-  /**
-   * Rows went out merged into coarse buckets since the last full-resolution history: once the run
-   * stops, the next frame brings the engine's whole series instead (Frame.refill), so a run at Max
-   * that ended in a second still draws its whole story, trigger included.
-   */
-  private coarse = false;
   /** When the speed last needed the bucket level in use (or a coarser one), wall ms. */
   private levelNeededAt = 0;
   private lastFrameSimMs = 0;
@@ -192,7 +186,6 @@ export class Runner {
     this.agg = new RowAggregator(this.sim.snapshotLength, SAMPLE_MS);
     this.baselineAgg = this.baseline ? new RowAggregator(this.baseline.sim.snapshotLength, SAMPLE_MS) : null;
     this.lastFrameSimMs = 0;
-    this.coarse = false;
     this.meter.reset();
     this.emit(true);
   }
@@ -284,7 +277,6 @@ export class Runner {
   /** Rows through an aggregator; a forced frame (pause, step, edit, the end) closes its open bucket. */
   private merge(agg: RowAggregator | null, rows: Float64Array, force: boolean): Float64Array {
     if (!agg) return rows;
-    if (this.playing && agg.currentLevel > 0 && rows.length > 0) this.coarse = true;
     agg.push(rows);
     if (force || !this.playing) agg.flush();
     return agg.take();
@@ -308,14 +300,7 @@ export class Runner {
     // Only the rows sampled since the last frame, merged at high speed, never the engine's ring.
     const tail = sim.seriesSince(this.seriesCursor);
     this.seriesCursor = tail.cursor;
-    let rows = this.merge(this.agg, tail.data, force);
-    // Stopped after coarse rows: the whole series at full resolution replaces them (bounded: the
-    // engine's ring of SERIES_ROWS rows).
-    const refill = !this.playing && this.coarse;
-    if (refill) {
-      this.coarse = false;
-      rows = sim.series().data;
-    }
+    const rows = this.merge(this.agg, tail.data, force);
     const marks = sim.timelineRowsSince(this.timelineCursor);
     this.timelineCursor = marks.cursor;
     // A frame on its clock with rows shows its newest row (Frame.snapshot); one forced by an edit,
@@ -323,7 +308,6 @@ export class Runner {
     const snapshot = force || rows.length === 0 ? sim.snapshot() : new Float64Array(0);
     const markData = marks.data.length > 3 * MARKS_PER_FRAME ? marks.data.slice(marks.data.length - 3 * MARKS_PER_FRAME) : marks.data;
     const frame: Frame = { epoch: this.epoch, rowLength: tail.rowLength, snapshot, rows, marks: markData, status: this.status() };
-    if (refill) frame.refill = true;
     if (!this.layoutSent) {
       frame.nodeIds = sim.nodeIds.slice();
       this.layoutSent = true;
@@ -332,8 +316,7 @@ export class Runner {
     if (b) {
       const kept = b.sim.seriesSince(b.cursor);
       b.cursor = kept.cursor;
-      const merged = this.merge(this.baselineAgg, kept.data, force);
-      frame.baseline = { rows: refill ? b.sim.series().data : merged };
+      frame.baseline = { rows: this.merge(this.baselineAgg, kept.data, force) };
       if (!b.layoutSent) {
         frame.baseline.nodeIds = b.sim.nodeIds.slice();
         b.layoutSent = true;

@@ -70,14 +70,12 @@ export class FrameBook {
     }
     state.snapshot = frameSnapshot(frame);
     state.status = frame.status;
-    if (frame.refill) state.history = new RowHistory(frame.rowLength);
     if (frame.rows.length > 0) state.history?.append(frame.rows);
     if (frame.marks.length > 0) state.marks.append(frame.marks);
     const b = frame.baseline;
     if (!b) state.baseline = null;
     else {
       if (b.nodeIds) state.baseline = { history: new RowHistory(snapshotLength(b.nodeIds.length)), indexOf: indexOf(b.nodeIds), nodeIds: b.nodeIds };
-      else if (frame.refill && state.baseline) state.baseline = { ...state.baseline, history: new RowHistory(state.baseline.history.rowLength) };
       if (b.rows.length > 0) state.baseline?.history.append(b.rows);
     }
     state.version++;

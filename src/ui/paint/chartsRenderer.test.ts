@@ -127,24 +127,6 @@ describe('the charts renderer (paint worker)', () => {
     expect(late.r.state().history?.count).toBe(90);
   });
 
-  it('a refill replaces the rows held with the whole series (a fast run that stopped)', () => {
-    const book = new FrameBook();
-    // Coarse rows while playing fast: two 4 s buckets.
-    const coarse = frame(0, 2);
-    coarse.rows[G.now] = 4000;
-    coarse.rows[G.windowMs] = 4000;
-    coarse.rows[LEN + G.now] = 8000;
-    coarse.rows[LEN + G.windowMs] = 4000;
-    book.push(coarse);
-    expect(book.get().history?.count).toBe(2);
-    // Then the whole series at 250 ms: 32 rows in place of those two.
-    book.push({ ...frame(0, 32, false), refill: true });
-    const h = book.get().history!;
-    expect(h.count).toBe(32);
-    expect(h.get(0, G.now)).toBe(250);
-    expect(h.get(31, G.now)).toBe(8000);
-  });
-
   it('blanks a removed chart and says nothing more of it', () => {
     const { r, charts, frames, out, clears } = setUp();
     r.handle({ to: 'frames', frame: frame(0, 8) });

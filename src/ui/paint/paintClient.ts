@@ -50,9 +50,8 @@ class FrameForwarder {
 
   push(f: Frame): void {
     const prev = this.frames.at(-1);
-    // What starts afresh (a new run, a new kept copy, comparing on or off, a refill of the
-    // whole history) is not merged across: it begins a merge of its own.
-    if (prev && (f.refill || f.epoch !== prev.epoch || f.nodeIds || f.baseline?.nodeIds || !f.baseline !== !prev.baseline)) this.flush();
+    // What starts afresh (a new run, a new kept copy, comparing on or off) is not merged across.
+    if (prev && (f.epoch !== prev.epoch || f.nodeIds || f.baseline?.nodeIds || !f.baseline !== !prev.baseline)) this.flush();
     this.frames.push(f);
     if (!f.status.playing || performance.now() - this.lastSent >= FORWARD_GAP_MS) this.flush();
     else if (!this.timer) this.timer = window.setTimeout(() => this.flush(), FORWARD_GAP_MS);
@@ -70,7 +69,6 @@ class FrameForwarder {
       epoch: last.epoch,
       ...(first.nodeIds ? { nodeIds: first.nodeIds } : {}),
       rowLength: last.rowLength,
-      ...(first.refill ? { refill: true as const } : {}),
       // None when the rows end with it (Frame.snapshot).
       snapshot: last.snapshot.slice(),
       rows: join(fs.map((f) => f.rows)),
