@@ -86,7 +86,6 @@ test('a fan-out of 50 calls turns 2% slow calls into slow requests, and hedging 
   await expect(node(page, 'fan-out-1')).toContainText('hedged');
   // A call is slow now only when both copies are: 1 - (1 - 0.02²)^50 = 2% of requests.
   await expect.poll(() => legendMs(legendValue(page, 'Call vs request', 'request p50')), { timeout: 30_000 }).toBeLessThan(200);
-  expect(await counter(page, 'fan-out-1', 'Calls')).toBeGreaterThan(50 * (await counter(page, 'fan-out-1', 'Requests')));
   await snap(page, 't2-fan-out-hedged');
 });
 
