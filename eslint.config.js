@@ -35,7 +35,7 @@ const engineBans = {
 
 export default tseslint.config(
   // dist*/ and test-results*/: every engineer's own e2e build and results folders (E2E_OUT, --output).
-  { ignores: ['dist*/**', 'node_modules/**', 'test-results*/**', 'bench/.out/**'] },
+  { ignores: ['dist*/**', 'node_modules/**', 'test-results*/**', 'bench/.out/**', '.tsbuild/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -223,9 +223,14 @@ test('Export → Import round-trips the design, and the CLI runs the exported fi
   const file = join(mkdtempSync(join(tmpdir(), 'bp-share-')), download.suggestedFilename());
   await download.saveAs(file);
   const exported = readFileSync(file, 'utf8');
-  const scenario = JSON.parse(exported) as { seed: number; nodes: { id: string; capacity?: number }[] };
+  const scenario = JSON.parse(exported) as { $schema: string; seed: number; nodes: { id: string; capacity?: number }[] };
   expect(scenario.seed).toBe(99);
   expect(scenario.nodes.find((n) => n.id === 'buffer')?.capacity).toBe(13);
+  // The file names the JSON Schema the app serves, for editors; the app and the CLI ignore the key.
+  expect(scenario.$schema).toBe(new URL('/scenario.schema.json', page.url()).href);
+  const schema = await page.request.get(scenario.$schema);
+  expect(schema.ok()).toBe(true);
+  expect(((await schema.json()) as { title: string }).title).toBe('Backpressure Playground scenario');
 
   const report = JSON.parse(execFileSync('npm', ['run', '--silent', 'sim', '--', file, '--json', '--duration', '2000'], { cwd: ROOT, encoding: 'utf8' })) as { simulatedMs: number };
   expect(report.simulatedMs).toBe(2000);

@@ -67,6 +67,15 @@ describe('sim --json', () => {
     expect(c).not.toEqual(a);
   });
 
+  it('reads a file that names its JSON Schema ($schema) as the same scenario', () => {
+    const named = file('named.json', { $schema: 'http://localhost:4173/scenario.schema.json', ...mm1k });
+    const a = JSON.parse(sim(named, '--json', '--duration', '1500').stdout);
+    const b = JSON.parse(sim(good, '--json', '--duration', '1500').stdout);
+    delete a.wallMs;
+    delete b.wallMs;
+    expect(a).toEqual(b);
+  });
+
   it('--duration overrides the scenario duration', () => {
     expect(JSON.parse(sim(good, '--json', '--duration', '1500').stdout).simulatedMs).toBe(1500);
   });

@@ -44,9 +44,21 @@ function describeJsonError(text: string, e: unknown): string {
   return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
 }
 
+/**
+ * A file may name the JSON Schema it follows (public/scenario.schema.json) so editors check it as
+ * it is typed; the key says nothing about the scenario, so it is dropped before validation.
+ */
+export const SCHEMA_KEY = '$schema';
+
+function withoutSchemaKey(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !(SCHEMA_KEY in input)) return input;
+  const { [SCHEMA_KEY]: _schema, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
 export function parseScenario(input: unknown): Parsed<Scenario> {
   // Old versions are brought up to date first (migrate.ts), a newer one is refused.
-  const migrated = migrateScenario(input);
+  const migrated = migrateScenario(withoutSchemaKey(input));
   if (!migrated.ok) return migrated;
   const data = migrated.value;
   const r = scenarioSchema.safeParse(data, { reportInput: true });

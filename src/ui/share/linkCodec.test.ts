@@ -32,6 +32,11 @@ describe('share links carry the whole scenario', () => {
     expect(await decodeScenario(payload)).toEqual({ ok: true, value: s });
   });
 
+  it('a hand-made link whose scenario names its JSON Schema ($schema) opens the scenario without the key', async () => {
+    const s = defaultScenario();
+    expect(await decodeScenario(await payloadWith(JSON.stringify({ $schema: 'https://playground.example/scenario.schema.json', ...s })))).toEqual({ ok: true, value: s });
+  });
+
   it('any valid scenario round-trips: labels in any script, positions, seed, duration', async () => {
     await fc.assert(
       fc.asyncProperty(validScenario, async (s: Scenario) => {

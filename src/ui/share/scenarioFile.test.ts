@@ -14,6 +14,14 @@ describe('export and import', () => {
     expect(parseScenarioText(text)).toEqual({ ok: true, value: s });
   });
 
+  it('the exported file names the JSON Schema the app serves, and reading it ignores that key', () => {
+    const s = defaultScenario();
+    const data = JSON.parse(scenarioFileText(s, 'https://example.org/app/scenario.schema.json')) as Record<string, unknown>;
+    expect(Object.keys(data)[0]).toBe('$schema');
+    expect(data.$schema).toBe('https://example.org/app/scenario.schema.json');
+    expect(JSON.parse(scenarioFileText(s)).$schema).toBe(`${import.meta.env.BASE_URL}scenario.schema.json`);
+  });
+
   it('export → import gives the same scenario, for any valid one', async () => {
     await fc.assert(
       fc.asyncProperty(validScenario, async (s: Scenario) => {

@@ -2,14 +2,26 @@
  * Export and Import: the scenario as a JSON file in exactly the CLI's format, so
  * `npm run sim -- exported.json` runs what the canvas shows.
  */
-import { parseScenario, type Parsed, type Scenario } from '../../engine/index';
+import { parseScenario, SCHEMA_FILE_NAME, SCHEMA_KEY, type Parsed, type Scenario } from '../../engine/index';
 import { formatBytes, MAX_SCENARIO_BYTES, problem, scenarioFromBytes } from './scenarioBytes';
 
-/** The file's text: the validated scenario, indented for people reading or diffing it. */
-export function scenarioFileText(scenario: Scenario): string {
+/**
+ * Where this copy of the app serves the format's JSON Schema (public/scenario.schema.json, below
+ * the build's base). Absolute in the page, so an editor can fetch it for a downloaded file.
+ */
+export function schemaUrl(): string {
+  const path = `${import.meta.env.BASE_URL}${SCHEMA_FILE_NAME}`;
+  return typeof location === 'undefined' ? path : new URL(path, location.href).href;
+}
+
+/**
+ * The file's text: the validated scenario, indented for people reading or diffing it, with a
+ * `$schema` key first so editors check and complete it (the app and the CLI ignore the key).
+ */
+export function scenarioFileText(scenario: Scenario, schema: string = schemaUrl()): string {
   const p = parseScenario(scenario);
   if (!p.ok) throw new Error(`cannot export an invalid scenario: ${p.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  return `${JSON.stringify(p.value, null, 2)}\n`;
+  return `${JSON.stringify({ [SCHEMA_KEY]: schema, ...p.value }, null, 2)}\n`;
 }
 
 /** "A queue under too much load" → "a-queue-under-too-much-load.json". */
