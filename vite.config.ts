@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 /**
  * The built app's Content-Security-Policy: its own scripts and workers only (no inline script, no
- * eval, no third-party origin). Images may be data:/blob: URLs (chart PNG export). The policy goes
+ * eval, no third-party origin; inline styles are allowed, they run nothing). Images may be data:/blob: URLs (chart PNG export). The policy goes
  * into the built page as a meta tag, and `vite preview` (so `npm start`) also sends it as a header.
  * The dev server is left without it: its hot reload needs inline script.
  */
@@ -11,7 +11,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self'",
-  "style-src 'self'",
+  // Styles, not code: the canvas library adds a <style> element of its own at run time.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
