@@ -9,7 +9,7 @@
  * A `set` patch is merged over the node's configuration as it is at that moment and validated as a
  * whole, exactly like a live edit from the inspector (Simulation.setParams).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { label, nonNeg } from './fields';
 import type { NodeConfig } from './schema';
 

@@ -1,5 +1,5 @@
 /** Field builders shared by the node schemas: each error message says what was expected. */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const nonNeg = (what: string) =>
   z.number({ error: `expected ${what}, a number ≥ 0` }).finite({ error: `expected ${what}, a finite number` }).min(0, { error: `must be ≥ 0 (${what})` });

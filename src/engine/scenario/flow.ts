@@ -3,7 +3,7 @@
  * queues and services, a service's intake (push or pull), and flow control on an edge. Defaults
  * are the real systems' (shared/reference/SEMANTICS.md, "Flow control").
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { fraction, nonNeg, positive, wholeAtLeast } from './fields';
 
 /** RFC 9113 section 6.9.1: a flow-control window may not exceed 2^31-1 octets. */

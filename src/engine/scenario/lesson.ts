@@ -18,7 +18,7 @@
  * teacher what the lesson takes and let the app open it at a speed and chart window that keep its
  * whole story on screen.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { label } from './fields';
 import { eventsSchema } from './events';
 

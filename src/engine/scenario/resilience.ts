@@ -4,7 +4,7 @@
  * bulkhead, gRPC's and Finagle's retry budgets, AWS's backoff and jitter, Google SRE's client-side
  * adaptive throttling, Envoy's token bucket, Netflix's concurrency limits.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { fraction, id, label, nonNeg, position, positive, wholeAtLeast } from './fields';
 
 const common = { id, label: label.optional(), position: position.optional() };

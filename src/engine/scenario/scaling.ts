@@ -4,7 +4,7 @@
  * connection pool (HikariCP), and the alert rules a person sets on a scenario. Names and defaults
  * follow those systems; where a number is only typical, its comment says so.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { fraction, id, label, nonNeg, position, positive, wholeAtLeast } from './fields';
 
 const common = { id, label: label.optional(), position: position.optional() };

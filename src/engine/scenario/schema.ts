@@ -3,7 +3,7 @@
  * Time is in milliseconds, rates are per second. Every field a person can get wrong is checked
  * here, with messages in the words of the tool rather than of the schema library.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { fraction, id, label, nonNeg, plainText, position, positive, wholeNonNeg } from './fields';
 import {
   bulkheadSchema,

@@ -4,7 +4,7 @@
  * max.poll.records 500, max.poll.interval.ms 300000, enable.auto.commit true every 5000 ms,
  * auto.offset.reset "latest", retention.ms 7 days.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { fraction, id, label, nonNeg, position, positive, wholeAtLeast, wholeNonNeg } from './fields';
 // A cycle (schema.ts imports this file): serviceTimeSchema is read lazily, after both have loaded.
 import { serviceTimeSchema } from './schema';

@@ -3,7 +3,7 @@
  * Scale", Dean and Barroso, CACM 2013) and optimistic concurrency on one contended row (the AWS
  * Architecture Blog's "Exponential Backoff and Jitter" study).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { id, label, nonNeg, position, wholeAtLeast } from './fields';
 import { callerFields, oneCallPolicy } from './resilience';
 

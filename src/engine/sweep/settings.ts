@@ -3,7 +3,7 @@
  * results): which parameters to vary over which range, how many seeds per point, how long each
  * point runs.
  */
-import { z } from 'zod';
+import { z } from '../scenario/zod';
 import { id } from '../scenario/fields';
 
 export const MAX_SWEEP_STEPS = 50;

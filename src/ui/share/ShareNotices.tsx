@@ -12,7 +12,8 @@ const SHOWN = 6;
 export function ShareNotices() {
   const refusal = useShare((s) => s.refusal);
   const opened = useShare((s) => s.opened);
-  if (!refusal && !opened) return null;
+  const conflict = useShare((s) => s.conflict);
+  if (!refusal && !opened && !conflict) return null;
   return (
     <div className="bp-share-notices">
       {refusal && (
@@ -30,6 +31,19 @@ export function ShareNotices() {
           </div>
           <button type="button" className="bp-btn" onClick={() => shareStore.getState().dismissRefusal()}>
             Dismiss
+          </button>
+        </div>
+      )}
+      {conflict && (
+        <div className="bp-share-alert" role="alert" key={`tab-${conflict.id}`}>
+          <div className="bp-share-alert__body">
+            <strong>This design was changed in another tab.</strong> This tab stopped saving over it; your edits here are kept. Which one should stay saved?
+          </div>
+          <button type="button" className="bp-btn bp-btn--primary" onClick={() => designKeeper.keepThisTab()}>
+            Keep this tab’s
+          </button>
+          <button type="button" className="bp-btn" onClick={() => designKeeper.useOtherTab()}>
+            Open the other tab’s
           </button>
         </div>
       )}

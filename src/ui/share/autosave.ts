@@ -13,11 +13,18 @@ export const BEFORE_LINK_KEY = `${PREFIX}design-before-link`;
 /** A saved design this version could not read, set aside rather than overwritten. */
 export const UNREADABLE_KEY = `${PREFIX}design-unreadable`;
 
+/** This tab's design while another tab's different version is the saved one and the person has not chosen. */
+export const OTHER_TAB_KEY = `${PREFIX}design-other-tab`;
+
 /** Quiet time after the last edit before the design is written. */
 export const AUTOSAVE_DELAY_MS = 400;
 /** Characters of JSON: the size of the largest scenario anything accepts (localStorage holds ~5M). */
 export const MAX_AUTOSAVE_CHARS = MAX_SCENARIO_BYTES;
 
+/**
+ * 'no-room': the origin's share is full (QuotaExceededError); 'unavailable': the browser refuses
+ * storage altogether (a private window, blocked cookies and site data, a third-party frame).
+ */
 export type SaveResult = 'saved' | 'too-big' | 'no-room' | 'unavailable';
 
 /** localStorage, or null where the browser refuses it (private modes, blocked storage). */
@@ -49,8 +56,11 @@ export function writeSaved(storage: Storage | null, json: string, key: string = 
   try {
     storage.setItem(key, json);
     return 'saved';
-  } catch {
-    return 'no-room'; // QuotaExceededError: other sites' and pages' data fill the origin's share
+  } catch (e) {
+    // QuotaExceededError (Firefox once said NS_ERROR_DOM_QUOTA_REACHED): the origin's share is full.
+    // Anything else (SecurityError) is a browser that does not let this page keep anything.
+    const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+    return /quota/i.test(name) ? 'no-room' : 'unavailable';
   }
 }
 

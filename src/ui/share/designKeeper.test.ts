@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../engine/index';
 import { defaultScenario } from '../store/defaultScenario';
 import { createScenarioStore, scenarioOf } from '../store/scenarioStore';
-import { BEFORE_LINK_KEY, DESIGN_KEY, MAX_AUTOSAVE_CHARS, UNREADABLE_KEY } from './autosave';
+import { BEFORE_LINK_KEY, DESIGN_KEY, MAX_AUTOSAVE_CHARS, OTHER_TAB_KEY, UNREADABLE_KEY } from './autosave';
 import { DesignKeeper, type KeeperEnv } from './designKeeper';
 import { encodeScenario } from './linkCodec';
 import { createShareStore } from './shareStore';
@@ -31,17 +31,49 @@ class MemoryStorage implements Storage {
   }
 }
 
+/** One tab's view of a shared MemoryStorage: a write fires 'storage' in the other tabs, as browsers do. */
+class TabStorage implements Storage {
+  static tabs = new Map<MemoryStorage, Set<TabStorage>>();
+  listeners: ((key: string | null, value: string | null) => void)[] = [];
+  constructor(readonly shared: MemoryStorage) {
+    const set = TabStorage.tabs.get(shared) ?? new Set();
+    set.add(this);
+    TabStorage.tabs.set(shared, set);
+  }
+  get length() {
+    return this.shared.length;
+  }
+  clear() {
+    this.shared.clear();
+  }
+  getItem(k: string) {
+    return this.shared.getItem(k);
+  }
+  key(i: number) {
+    return this.shared.key(i);
+  }
+  removeItem(k: string) {
+    this.shared.removeItem(k);
+  }
+  setItem(k: string, v: string) {
+    this.shared.setItem(k, v);
+    for (const t of TabStorage.tabs.get(this.shared) ?? []) if (t !== this) t.listeners.forEach((l) => l(k, v));
+  }
+}
+
 /** A page: its address fragment, its storage, and timers that run when the test says. */
 function page(storage = new MemoryStorage(), hash = '') {
   const timers: (() => void)[] = [];
   const infos: string[] = [];
   const hashListeners: (() => void)[] = [];
+  const tab = new TabStorage(storage);
   const env: KeeperEnv = {
-    storage,
+    storage: tab,
     hash: () => hash,
     clearHash: () => void (hash = ''),
     onHashChange: (cb) => (hashListeners.push(cb), () => undefined),
     onPageHide: () => () => undefined,
+    onStorage: (cb) => (tab.listeners.push(cb), () => undefined),
     setTimer: (cb) => (timers.push(cb), timers.length),
     clearTimer: (t) => void (timers[(t as number) - 1] = () => undefined),
     info: (t) => infos.push(t),
@@ -110,6 +142,69 @@ describe('autosave', () => {
     p.idle();
     expect(p.infos).toEqual(['The browser has no room left to keep this design; use Export to keep it as a file.']);
     expect(MAX_AUTOSAVE_CHARS).toBe(1024 * 1024);
+  });
+});
+
+describe('storage faults', () => {
+  it('a browser that refuses storage: the person is told once that the design is not kept, and editing goes on', async () => {
+    const refusing = new MemoryStorage();
+    refusing.setItem = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const p = page(refusing);
+    await p.keeper.start();
+    p.store.getState().setSeed(5);
+    p.idle();
+    p.store.getState().setSeed(6);
+    p.idle();
+    expect(p.infos).toHaveLength(1);
+    expect(p.infos[0]).toMatch(/does not let the app keep your design.*Export/);
+    expect(scenarioOf(p.store.getState()).seed).toBe(6);
+  });
+
+  it('two tabs on one saved design: the second is told, saves nothing over the other, and loses nothing', async () => {
+    const storage = new MemoryStorage();
+    const a = page(storage);
+    await a.keeper.start();
+    const b = page(storage);
+    await b.keeper.start();
+    a.store.getState().setSeed(11);
+    a.idle();
+    expect(saved(storage)?.seed).toBe(11);
+    expect(b.ui.getState().conflict).not.toBeNull(); // b shows the default (seed 1), a saved seed 11
+
+    b.store.getState().setSeed(22);
+    b.idle();
+    expect(saved(storage)?.seed).toBe(11); // not written over
+    expect(saved(storage, OTHER_TAB_KEY)?.seed).toBe(22); // b's edit is kept aside
+    expect(a.ui.getState().conflict).toBeNull();
+
+    b.keeper.keepThisTab();
+    expect(saved(storage)?.seed).toBe(22);
+    expect(b.ui.getState().conflict).toBeNull();
+    expect(a.ui.getState().conflict).not.toBeNull(); // now a is told in turn
+
+    a.keeper.useOtherTab();
+    expect(scenarioOf(a.store.getState()).seed).toBe(22);
+    expect(saved(storage, OTHER_TAB_KEY)?.seed).toBe(11); // a's own version, set aside
+    expect(a.ui.getState().conflict).toBeNull();
+    a.idle();
+    b.idle();
+    expect(saved(storage)?.seed).toBe(22);
+    expect(a.ui.getState().conflict).toBeNull();
+    expect(b.ui.getState().conflict).toBeNull();
+  });
+
+  it('a save by another tab of what this tab already shows is no conflict', async () => {
+    const storage = new MemoryStorage();
+    const a = page(storage);
+    await a.keeper.start();
+    const b = page(storage);
+    await b.keeper.start();
+    a.store.getState().setSeed(3);
+    b.store.getState().setSeed(3);
+    a.idle();
+    expect(b.ui.getState().conflict).toBeNull();
   });
 });
 

@@ -9,10 +9,16 @@
  * A shared design opened over the person's own leaves their autosave alone until they edit the
  * shared one; then their own design is set aside (BEFORE_LINK_KEY) and "Back to my design" brings
  * it back. While unedited, the link stays in the address, so a reload shows the same thing.
+ *
+ * Two tabs on one saved design: when another tab saves a different version, this tab stops writing
+ * over it and asks which to keep; meanwhile its own edits go to OTHER_TAB_KEY, so neither is lost.
+ * A browser that keeps nothing (private window, blocked site data) or is full: the person is told
+ * once that the design will not be kept, and everything else goes on.
  */
 import type { Parsed, Scenario } from '../../engine/index';
 import { scenarioOf, type ScenarioStore } from '../store/scenarioStore';
-import { AUTOSAVE_DELAY_MS, BEFORE_LINK_KEY, DESIGN_KEY, readSaved, setAside, UNREADABLE_KEY, writeSaved, type SaveResult } from './autosave';
+import { AUTOSAVE_DELAY_MS, BEFORE_LINK_KEY, DESIGN_KEY, OTHER_TAB_KEY, readSaved, setAside, UNREADABLE_KEY, writeSaved, type SaveResult } from './autosave';
+import { scenarioFromText } from './scenarioBytes';
 import { decodeScenario, payloadOf } from './linkCodec';
 import { readScenarioFile } from './scenarioFile';
 import type { ShareStore } from './shareStore';
@@ -27,6 +33,8 @@ export interface KeeperEnv {
   onHashChange(cb: () => void): () => void;
   /** The page is going away (reload, close): write what is pending now. */
   onPageHide(cb: () => void): () => void;
+  /** Another tab of this origin wrote `key` (the 'storage' event; value null when removed). */
+  onStorage(cb: (key: string | null, value: string | null) => void): () => void;
   setTimer(cb: () => void, ms: number): unknown;
   clearTimer(t: unknown): void;
   /** A passing message ("Imported …", "too big to keep in the browser"). */
@@ -45,6 +53,11 @@ export function browserEnv(storage: Storage | null, info: (text: string) => void
     onPageHide(cb) {
       window.addEventListener('pagehide', cb);
       return () => window.removeEventListener('pagehide', cb);
+    },
+    onStorage(cb) {
+      const on = (e: StorageEvent) => cb(e.key, e.newValue);
+      window.addEventListener('storage', on);
+      return () => window.removeEventListener('storage', on);
     },
     setTimer: (cb, ms) => window.setTimeout(cb, ms),
     clearTimer: (t) => window.clearTimeout(t as number),
@@ -65,6 +78,8 @@ export class DesignKeeper {
   private previous: Scenario | null = null;
   private timer: unknown = null;
   private warnedSize: SaveResult | null = null;
+  /** What another tab saved over this tab's design, while the person has not chosen between them. */
+  private otherTab: string | null = null;
   /** Bumped by every load, so a slow link decode never lands over a newer design. */
   private loads = 0;
   private stops: (() => void)[] = [];
@@ -92,6 +107,9 @@ export class DesignKeeper {
       if (next.nodes !== prev.nodes || next.edges !== prev.edges || next.meta !== prev.meta) this.schedule();
     }));
     this.stops.push(this.env.onPageHide(() => this.flush()));
+    this.stops.push(this.env.onStorage((key, value) => {
+      if (key === DESIGN_KEY && value !== null) this.savedElsewhere(value);
+    }));
     this.stops.push(this.env.onHashChange(() => void this.openFromAddress(saved?.ok === true || this.saved !== null)));
     return this.openFromAddress(saved?.ok === true);
   }
@@ -99,6 +117,48 @@ export class DesignKeeper {
   stop(): void {
     this.flush();
     for (const s of this.stops.splice(0)) s();
+  }
+
+  /** Another tab saved `json` as the design: unless it is what this tab has, ask before writing over it. */
+  private savedElsewhere(json: string): void {
+    if (json === this.saved) return;
+    if (json === designJson(scenarioOf(this.store.getState()))) {
+      this.saved = json;
+      return;
+    }
+    this.otherTab = json;
+    this.ui.getState().setConflict(true);
+  }
+
+  /** Replaces this tab's design with the one the other tab saved (this tab's stays under OTHER_TAB_KEY). */
+  useOtherTab(): void {
+    const json = this.otherTab;
+    if (json === null) return;
+    const parsed = scenarioFromText(json, '(design saved in another tab)');
+    if (!parsed.ok) {
+      this.keepThisTab();
+      this.ui.getState().refuse('The design the other tab saved cannot be read', parsed.issues, 'This tab’s design is kept and saved.');
+      return;
+    }
+    this.flush();
+    writeSaved(this.env.storage, designJson(scenarioOf(this.store.getState())), OTHER_TAB_KEY);
+    this.otherTab = null;
+    this.link = null;
+    this.loads++;
+    this.store.getState().loadScenario(parsed.value);
+    this.saved = designJson(scenarioOf(this.store.getState()));
+    this.ui.getState().setConflict(false);
+  }
+
+  /** Keeps this tab's design and saves it, over the other tab's (which that tab is told of in turn). */
+  keepThisTab(): void {
+    if (this.otherTab === null) return;
+    this.otherTab = null;
+    this.ui.getState().setConflict(false);
+    if (this.timer !== null) this.env.clearTimer(this.timer);
+    this.timer = null;
+    this.saved = null;
+    this.save();
   }
 
   /** Opens the share link in the address, if any. `ownDesign`: what is on the canvas is the person's. */
@@ -188,17 +248,24 @@ export class DesignKeeper {
       this.link = null;
       this.env.clearHash();
     }
+    if (this.otherTab !== null) {
+      // Not over the other tab's version until the person chooses; this tab's edits are kept aside.
+      writeSaved(this.env.storage, json, OTHER_TAB_KEY);
+      return;
+    }
     if (json === this.saved) return;
     const r = writeSaved(this.env.storage, json);
     if (r === 'saved') {
       this.saved = json;
       this.warnedSize = null;
-    } else if (r !== this.warnedSize && r !== 'unavailable') {
+    } else if (r !== this.warnedSize) {
       this.warnedSize = r;
       this.env.info(
         r === 'too-big'
           ? 'This design is too big to keep in the browser; use Export to keep it as a file.'
-          : 'The browser has no room left to keep this design; use Export to keep it as a file.',
+          : r === 'no-room'
+            ? 'The browser has no room left to keep this design; use Export to keep it as a file.'
+            : 'This browser does not let the app keep your design (a private window, or site data blocked), so it goes when the page closes; use Export to keep it as a file.',
       );
     }
   }

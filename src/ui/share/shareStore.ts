@@ -22,13 +22,20 @@ export interface OpenedLink {
   canGoBack: boolean;
 }
 
+/** Another tab saved a different version of the design; this tab stopped saving until the person chooses. */
+export interface TabConflict {
+  id: number;
+}
+
 export interface ShareState {
   refusal: Refusal | null;
   opened: OpenedLink | null;
+  conflict: TabConflict | null;
   dialogOpen: boolean;
   refuse(title: string, issues: ScenarioIssue[], outcome: string): void;
   dismissRefusal(): void;
   setOpened(opened: OpenedLink | null): void;
+  setConflict(conflict: boolean): void;
   setDialogOpen(open: boolean): void;
 }
 
@@ -38,6 +45,7 @@ export function createShareStore() {
   return createStore<ShareState>()((set) => ({
     refusal: null,
     opened: null,
+    conflict: null,
     dialogOpen: false,
     refuse(title, issues, outcome) {
       set({ refusal: { id: nextId++, title, issues, outcome } });
@@ -47,6 +55,9 @@ export function createShareStore() {
     },
     setOpened(opened) {
       set({ opened });
+    },
+    setConflict(conflict) {
+      set({ conflict: conflict ? { id: nextId++ } : null });
     },
     setDialogOpen(dialogOpen) {
       set({ dialogOpen });
