@@ -87,6 +87,16 @@ function describeIssue(iss: z.core.$ZodIssue): string {
   if (iss.code === 'invalid_type' && /^Invalid input/.test(m)) {
     return iss.expected === 'undefined' ? 'not allowed here' : `expected ${iss.expected}, got ${describeValue(iss.input)}`;
   }
+  if (iss.code === 'invalid_union' && 'discriminator' in iss && typeof iss.discriminator === 'string' && !/got /.test(m)) {
+    const given = iss.input && typeof iss.input === 'object' ? (iss.input as Record<string, unknown>)[iss.discriminator] : undefined;
+    return `${m}; got ${describeValue(given)}`;
+  }
+  if ((iss.code === 'too_small' || iss.code === 'too_big') && Array.isArray(iss.input) && !/got /.test(m)) {
+    return `${m}; got ${iss.input.length} item${iss.input.length === 1 ? '' : 's'}`;
+  }
+  if (iss.code === 'invalid_type' && iss.input !== null && typeof iss.input === 'object' && !/got /.test(m)) {
+    return `${m}; got ${describeValue(iss.input)}`;
+  }
   if ('input' in iss && iss.input !== undefined && typeof iss.input !== 'object' && !/got /.test(m)) {
     return `${m}; got ${describeValue(iss.input)}`;
   }
