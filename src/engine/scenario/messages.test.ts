@@ -36,3 +36,12 @@ describe('refusal messages name numbers, types and lengths', () => {
     expect(refusal({ ...mm1k, ...JSON.parse('{"__proto__": 1}') })).toMatch(/unknown field "__proto__"/);
   });
 });
+
+describe('a long id is not echoed whole', () => {
+  it('a 100k-character node id in a wiring refusal is cut short', () => {
+    const id = 'x'.repeat(100_000);
+    const msg = refusal({ ...mm1k, edges: [...mm1k.edges, { from: id, to: 'buffer' }] });
+    expect(msg).toContain('…');
+    expect(msg.length).toBeLessThan(1000);
+  });
+});

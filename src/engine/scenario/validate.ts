@@ -45,6 +45,17 @@ function describeJsonError(text: string, e: unknown): string {
 }
 
 export function parseScenario(input: unknown): Parsed<Scenario> {
+  const r = parseScenarioUnclipped(input);
+  return r.ok ? r : { ok: false, issues: r.issues.map(clipIssue) };
+}
+
+/** A long name or value quoted in a refusal is cut to 40 characters and an ellipsis. */
+function clipIssue(iss: ScenarioIssue): ScenarioIssue {
+  const clip = (t: string) => t.replace(/"([^"]{41,})"/g, (_m, v: string) => `"${v.slice(0, 40)}…"`).replace(/\(([^)]{41,})\)/g, (_m, v: string) => `(${v.slice(0, 40)}…)`);
+  return { path: clip(iss.path), message: clip(iss.message) };
+}
+
+function parseScenarioUnclipped(input: unknown): Parsed<Scenario> {
   // Old versions are brought up to date first (migrate.ts), a newer one is refused.
   const migrated = migrateScenario(input);
   if (!migrated.ok) return migrated;
