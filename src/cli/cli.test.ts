@@ -119,6 +119,21 @@ describe('bad input', () => {
     expect([r.code, r.stderr]).toEqual([1, `${join(dir, 'nope.json')}: cannot read the scenario: no such file\n`]);
   });
 
+  it.each([
+    ['a directory', () => dir],
+    ['text that is not JSON', () => file('text.json', 'hello')],
+    ['JSON that is not a scenario', () => file('list.json', '[1, 2, 3]')],
+    ['__proto__ and constructor keys', () => file('proto.json', `{"__proto__": {"x": 1}, "constructor": 1, ${JSON.stringify(mm1k).slice(1)}`)],
+    ['a 10k-deep nesting', () => file('deep.json', `{"version": 1, "nodes": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`)],
+    ['a 200k-character node id', () => file('long.json', { ...mm1k, edges: [...mm1k.edges, { from: 'x'.repeat(200_000), to: 'buffer' }] })],
+  ])('%s: exits 1 with a short message and no stack trace', (_name, path) => {
+    const r = sim(path());
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).not.toMatch(/Error:/);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+
   it('a bad flag prints usage and exits 2', () => {
     const r = sim(file('ok.json', mm1k), '--seed', '-1');
     expect(r.code).toBe(2);

@@ -57,6 +57,17 @@ function withoutSchemaKey(input: unknown): unknown {
 }
 
 export function parseScenario(input: unknown): Parsed<Scenario> {
+  const r = parseScenarioUnclipped(input);
+  return r.ok ? r : { ok: false, issues: r.issues.map(clipIssue) };
+}
+
+/** A long name or value quoted in a refusal is cut to 40 characters and an ellipsis. */
+function clipIssue(iss: ScenarioIssue): ScenarioIssue {
+  const clip = (t: string) => t.replace(/"([^"]{41,})"/g, (_m, v: string) => `"${v.slice(0, 40)}…"`).replace(/\(([^)]{41,})\)/g, (_m, v: string) => `(${v.slice(0, 40)}…)`);
+  return { path: clip(iss.path), message: clip(iss.message) };
+}
+
+function parseScenarioUnclipped(input: unknown): Parsed<Scenario> {
   // Old versions are brought up to date first (migrate.ts), a newer one is refused.
   const migrated = migrateScenario(withoutSchemaKey(input));
   if (!migrated.ok) return migrated;
@@ -98,6 +109,16 @@ function describeIssue(iss: z.core.$ZodIssue): string {
   if (iss.code === 'unrecognized_keys') return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
   if (iss.code === 'invalid_type' && /^Invalid input/.test(m)) {
     return iss.expected === 'undefined' ? 'not allowed here' : `expected ${iss.expected}, got ${describeValue(iss.input)}`;
+  }
+  if (iss.code === 'invalid_union' && 'discriminator' in iss && typeof iss.discriminator === 'string' && !/got /.test(m)) {
+    const given = iss.input && typeof iss.input === 'object' ? (iss.input as Record<string, unknown>)[iss.discriminator] : undefined;
+    return `${m}; got ${describeValue(given)}`;
+  }
+  if ((iss.code === 'too_small' || iss.code === 'too_big') && Array.isArray(iss.input) && !/got /.test(m)) {
+    return `${m}; got ${iss.input.length} item${iss.input.length === 1 ? '' : 's'}`;
+  }
+  if (iss.code === 'invalid_type' && iss.input !== null && typeof iss.input === 'object' && !/got /.test(m)) {
+    return `${m}; got ${describeValue(iss.input)}`;
   }
   if ('input' in iss && iss.input !== undefined && typeof iss.input !== 'object' && !/got /.test(m)) {
     return `${m}; got ${describeValue(iss.input)}`;
