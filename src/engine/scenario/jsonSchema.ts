@@ -7,7 +7,7 @@
  * checks the shape and the ranges; the rules across fields (maxMs ≥ minMs, edges between existing
  * nodes, no loops...) live in refinements and in validate.ts, which only the app and the CLI apply.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { scenarioSchema, SCENARIO_VERSION } from './schema';
 import { SCHEMA_KEY } from './validate';
 

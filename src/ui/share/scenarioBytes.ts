@@ -7,7 +7,7 @@ import { parseScenarioText, type Parsed, type Scenario, type ScenarioIssue } fro
 /** No scenario comes near this (200 nodes with every field set is under 200 KB of JSON). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
-export type Source = '(file)' | '(link)' | '(saved design)';
+export type Source = '(file)' | '(link)' | '(saved design)' | '(design saved in another tab)';
 
 export const problem = (where: Source, message: string): Parsed<never> => ({ ok: false, issues: [{ path: where, message }] });
 
