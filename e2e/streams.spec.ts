@@ -79,7 +79,8 @@ test('the Kafka lag example: lag passes retention, the topic loses records, pois
   // The sale starts at 60 s; about 90 s later the oldest unread orders are past retention.
   await expect.poll(() => counter(page, 'orders-topic', 'Lost'), { timeout: 40_000 }).toBeGreaterThan(0);
   await expect.poll(() => counter(page, 'fulfilment', 'DLQ')).toBeGreaterThan(0);
-  await expect(node(page, 'orders-topic').locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
+  // Lost and dead-lettered records are counts that stay; the topic's colour is left unasserted,
+  // it holds only while the backlog is past retention.
   await pauseButton(page).click();
   await snap(page, 's4-kafka-lag-example');
 });

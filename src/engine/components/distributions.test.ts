@@ -189,7 +189,7 @@ describe('refusals, with the field path', () => {
     expect(issue(zero)).toEqual({ path: 'serviceTime.components', message: 'the weights must sum to more than 0' });
     expect(issue({ dist: 'mixture', components: [{ weight: -1, dist: 'constant', ms: 1 }] }).path).toBe('serviceTime.components[0].weight');
     const nine = { dist: 'mixture', components: Array.from({ length: 9 }, () => ({ weight: 1, dist: 'constant', ms: 1 })) };
-    expect(issue(nine)).toEqual({ path: 'serviceTime.components', message: 'at most 8 components' });
+    expect(issue(nine)).toEqual({ path: 'serviceTime.components', message: 'at most 8 components; got 9 items' });
   });
 
   it('a mixture inside a mixture', () => {

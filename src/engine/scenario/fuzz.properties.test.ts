@@ -24,11 +24,15 @@ function deep(levels: number, asArray: boolean): unknown {
   return v;
 }
 
+const HUGE_TEXT = '<100k characters>';
+const DEEP_ARRAY = '<10k nested lists>';
+const DEEP_OBJECT = '<10k nested objects>';
+const built = (v: unknown): unknown => (v === HUGE_TEXT ? 'x'.repeat(100_000) : v === DEEP_ARRAY ? deep(10_000, true) : v === DEEP_OBJECT ? deep(10_000, false) : v);
+
 const oddValue = fc.oneof(
   fc.constantFrom<unknown>(1e308, -1e308, -0, 2 ** 53 + 1, 1e-320, 0, -1, null, true, false, '', 'abc', [], {}),
-  fc.constant('x'.repeat(100_000)),
-  fc.constant(deep(10_000, true)),
-  fc.constant(deep(10_000, false)),
+  // Named, and built in mutate(): fast-check's report of a counterexample would recurse 10k deep.
+  fc.constantFrom<unknown>(HUGE_TEXT, DEEP_ARRAY, DEEP_OBJECT),
   fc.constantFrom('__proto__', 'constructor', 'prototype').map((k) => JSON.parse(`{"${k}": {"polluted": 1}}`) as unknown),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -50,6 +54,7 @@ function mutate(base: unknown, picks: number[], values: unknown[]): unknown {
   picks.forEach((p, i) => {
     const all = containers(doc);
     const target = all[p % all.length];
+    const value = built(values[i]);
     if (!target) return;
     const keys = Object.keys(target);
     const op = (p >> 4) % 4;
@@ -58,13 +63,13 @@ function mutate(base: unknown, picks: number[], values: unknown[]): unknown {
       if (Array.isArray(target)) target.splice(Number(key), 1);
       else delete (target as Record<string, unknown>)[key];
     } else if (op === 1 && Array.isArray(target) && target.length > 0) {
-      target.push(JSON.parse(JSON.stringify(target[0])));
+      target.push(target[0]); // the same entry twice (a copy by JSON would recurse into a 10k-deep value)
     } else if (op === 2 && !Array.isArray(target)) {
-      const extra = values[i];
+      const extra = value;
       if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(target, extra);
       else (target as Record<string, unknown>)[key ?? 'extra'] = extra;
     } else if (key !== undefined) {
-      (target as Record<string, unknown>)[key] = values[i];
+      (target as Record<string, unknown>)[key] = value;
     }
   });
   return doc;

@@ -61,9 +61,9 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   return r.ok ? r : { ok: false, issues: r.issues.map(clipIssue) };
 }
 
-/** A long name or value quoted in a refusal is cut to 40 characters and an ellipsis. */
+/** A long quoted value, or a long node id in parentheses (ids have no spaces), is cut to 40 characters and an ellipsis. */
 function clipIssue(iss: ScenarioIssue): ScenarioIssue {
-  const clip = (t: string) => t.replace(/"([^"]{41,})"/g, (_m, v: string) => `"${v.slice(0, 40)}…"`).replace(/\(([^)]{41,})\)/g, (_m, v: string) => `(${v.slice(0, 40)}…)`);
+  const clip = (t: string) => t.replace(/"([^"]{41,})"/g, (_m, v: string) => `"${v.slice(0, 40)}…"`).replace(/\(([^\s)]{41,})\)/g, (_m, v: string) => `(${v.slice(0, 40)}…)`);
   return { path: clip(iss.path), message: clip(iss.message) };
 }
 
