@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, snap } from './fixtures';
-import { node, openApp, playButton, simMs } from './app';
+import { node, openApp, playButton, selectNode, simMs } from './app';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,7 +64,7 @@ test('a sweep runs with a progress bar while the live run goes on, draws the kne
   expect(kneeGoodput).toBeLessThanOrEqual(120);
   await expect(panel(page).getByText(/^knee: p99 over 2x at /)).toBeVisible();
   // The design is one M/M/1/51 queue: the textbook's mean latency is drawn beside the measured one.
-  await expect(panel(page).getByText('mean, M/M/1/51 theory')).toBeVisible();
+  await expect(panel(page).getByText('mean, M/M/1/51 theory (steady state)')).toBeVisible();
   await snap(page, 'sweep-knee');
 
   // The CSV is the CLI's for the same design and settings, number for number.
@@ -153,4 +153,47 @@ test('two parameters sweep as a grid drawn as a heat map; a cell opens its desig
   await heat.locator('.bp-sweep-chart__cell[data-x="150"][data-y="3"]').click();
   await expect(node(page, 'clients')).toContainText('offered 150/s');
   await expect(node(page, 'workers')).toContainText('3 ×');
+});
+
+test('comparing, the kept copy A is swept on the same seeds and drawn faded beside the design', async ({ page }) => {
+  await openApp(page);
+  const charts = page.getByRole('region', { name: 'Charts' });
+  await charts.getByRole('button', { name: 'Compare', exact: true }).click();
+  // B: a queue of 10 instead of 50.
+  await selectNode(page, 'buffer');
+  const capacity = page.getByRole('textbox', { name: 'Capacity', exact: true });
+  await capacity.fill('10');
+  await capacity.press('Enter');
+  await openSweep(page);
+  await setAxis(page, 0, 'clients.rate', '50', '150', '5');
+  await panel(page).getByLabel('Seeds per point').fill('2');
+  await panel(page).getByLabel('Simulated s per point').fill('20');
+  await expect(panel(page).getByLabel(/Sweep the kept copy A too/)).toBeChecked();
+  await expect(panel(page).getByText('20 runs')).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Run sweep' }).click();
+  await expect(progress(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(progress(page)).toContainText('5 / 5 points (A: 5), 20 / 20 runs');
+  const latency = panel(page).getByRole('img', { name: 'End-to-end latency against clients.rate' });
+  await expect(latency.locator('[data-series="A: p99"]')).toHaveCount(1);
+  // A's bigger queue waits longer at overload: its p99 line lies above B's at the last point.
+  const lastY = async (series: string) => {
+    const d = (await latency.locator(`[data-series="${series}"] path`).last().getAttribute('d')) ?? '';
+    return Number(d.split(',').at(-1));
+  };
+  expect(await lastY('A: p99')).toBeLessThan(await lastY('p99')); // SVG y grows downwards
+});
+
+test('a lesson built on a sweep runs it from its panel: the knee comes at half the capacity', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByRole('menuitem', { name: /The knee comes before 100%/ }).click();
+  await page.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(progress(page)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(progress(page)).toContainText('19 / 19 points, 57 / 57 runs');
+  // What the lesson's text says: p99 has doubled by about 50/s, on a server that finishes 100/s.
+  const grid = panel(page).locator('.bp-sweep__grid');
+  const knee = Number(await grid.getAttribute('data-knee-p99'));
+  expect(knee).toBeGreaterThanOrEqual(40);
+  expect(knee).toBeLessThanOrEqual(60);
+  await expect(panel(page).getByText('mean, M/M/1 theory (steady state)')).toBeVisible();
 });

@@ -351,7 +351,7 @@ function Curves({ run, onPick, partChart, setPartChart }: { run: SweepRunState; 
     { name: 'p50', color: '#2b6cb0', values: m((p) => p.figures.mean.p50) },
     { name: 'p99', color: '#c05621', values: m((p) => p.figures.mean.p99), ci95: c((p) => p.figures.ci95.p99) },
     { name: 'p99.9', color: '#6b46c1', values: m((p) => p.figures.mean.p999) },
-    ...(theory ? [{ name: 'mean', color: '#1f2933', values: m((p) => p.figures.mean.meanLatency) }, { name: `mean, ${theory.name} theory`, color: '#1f2933', values: theory.values, dashed: true }] : []),
+    ...(theory ? [{ name: 'mean', color: '#1f2933', values: m((p) => p.figures.mean.meanLatency) }, { name: `mean, ${theory.name} theory (steady state)`, color: '#1f2933', values: theory.values, dashed: true }] : []),
     ...faded([{ name: 'p99', color: '#c05621', values: aAt((p) => p.figures.mean.p99) }]),
   ];
   const thr: SweepSeries[] = [
