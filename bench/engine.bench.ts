@@ -13,7 +13,8 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createSimulation, parseScenario, planSweep, type Scenario, type ScenarioInput } from '../src/engine/index';
+import { createSimulation, parseScenario, type Scenario, type ScenarioInput } from '../src/engine/index';
+import { planSweep } from '../src/engine/sweep/index';
 import { runSweep } from '../src/cli/sweepPool';
 
 const quick = process.argv.includes('--quick');

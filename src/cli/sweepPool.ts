@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runPoint, SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type SweepReport, type ToSweepWorker } from '../engine/index';
+import { runPoint, SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type SweepReport, type ToSweepWorker } from '../engine/sweep/index';
 
 type ToWorker = ToSweepWorker;
 type FromWorker = FromSweepWorker;

@@ -1,5 +1,5 @@
 /** A sweep worker of the app: runs the sweep runs it is sent (engine/sweep/serve.ts); src/ui/sweep/sweepClient.ts starts a pool of them. */
-import { serveSweep, type FromSweepWorker, type ToSweepWorker } from '../engine/index';
+import { serveSweep, type FromSweepWorker, type ToSweepWorker } from '../engine/sweep/index';
 
 serveSweep({
   on: (_ev, f) => self.addEventListener('message', (e: MessageEvent<ToSweepWorker>) => f(e.data)),

@@ -14,11 +14,11 @@ import {
   numericParams,
   pointScenario,
   sweepCsv,
-  type NodeConfig,
   type NumericParam,
   type PointResult,
   type SweepSettingsInput,
-} from '../../engine/index';
+} from '../../engine/sweep/index';
+import type { NodeConfig } from '../../engine/index';
 import { useScenario } from '../store/appStore';
 import { compareStore } from '../store/compareStore';
 import { recognize, predict } from '../theory/textbook';

@@ -3,7 +3,8 @@
  * the planner's messages), keep its settings in the design, run it in the worker pool while the
  * live run goes on, cancel it (the points done stay), and open one point's design.
  */
-import { planSweep, sweepSettingsSchema, withField, type PointResult, type Scenario, type ScenarioIssue, type SweepPlan, type SweepSettingsInput } from '../../engine/index';
+import type { Scenario, ScenarioIssue } from '../../engine/index';
+import { planSweep, sweepSettingsSchema, withField, type PointResult, type SweepPlan, type SweepSettingsInput } from '../../engine/sweep/index';
 import { scenarioOf } from '../store/scenarioStore';
 import { scenarioStore } from '../store/appStore';
 import { compareStore } from '../store/compareStore';

@@ -5,7 +5,7 @@
  * results never depend on how many workers there are or which finished first. The live
  * simulation keeps its own worker meanwhile.
  */
-import { SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type ToSweepWorker } from '../../engine/index';
+import { SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type ToSweepWorker } from '../../engine/sweep/index';
 
 /** Workers for a sweep: the cores left over by the page and the live simulation, at least one, at most eight. */
 export function sweepWorkerCount(runs: number, cores = navigator.hardwareConcurrency || 2): number {

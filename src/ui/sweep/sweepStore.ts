@@ -5,7 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { PointResult, ScenarioIssue, SweepAxis, SweepPlan } from '../../engine/index';
+import type { ScenarioIssue } from '../../engine/index';
+import type { PointResult, SweepAxis, SweepPlan } from '../../engine/sweep/index';
 import type { SweepJob } from './sweepClient';
 
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
