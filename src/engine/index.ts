@@ -21,4 +21,6 @@ export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from 
 export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS, type Lesson, type LessonLevel, type CheckClause, type CheckOp } from './scenario/lesson';
 export { evaluateCheck, evaluateClause, metricValue, VERDICT_HEADS, type CheckResult, type ClauseResult, type VerdictKind } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
-export * from './sweep/index';
+// Sweeps: the settings a design carries; the planner and the runner are in './sweep/index', imported
+// where sweeps run (the CLI, the Sweep panel's lazy chunk, the sweep workers), so the page does not load them.
+export * from './sweep/settings';
