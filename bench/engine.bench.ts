@@ -4,6 +4,9 @@
  * million items. Prints numbers; passes or fails nothing (timings on a shared machine are noisy:
  * compare the ratios within one run).
  *
+ * The engine's M/M/8 is set against a hand-written typed-array M/M/8 loop (referenceLoop.ts) in the
+ * same run, with the same random numbers and metrics: target at least half its items/s.
+ *
  * The sweep row runs the default design's knee curve (20 points x 3 seeds x 60 s simulated) with one
  * worker and with one per core, through the CLI's pool, and prints the speed-up.
  *
@@ -16,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { createSimulation, parseScenario, type Scenario, type ScenarioInput } from '../src/engine/index';
 import { planSweep } from '../src/engine/sweep/index';
 import { runSweep } from '../src/cli/sweepPool';
+import { referenceMmc } from './referenceLoop';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = quick ? 1_000_000 : 4_000_000;
@@ -130,6 +134,14 @@ console.log(`memory: ${memoryPerMillion()}`);
 const mm8 = rows[1]!;
 const target = 2e6;
 console.log(`M/M/8 target >= ${fmt(target)} items/s: measured ${fmt((mm8.items / mm8.wallMs) * 1000)} items/s`);
+// The yardstick, run after the engine's rows with the same item count (and once before, to warm it up).
+referenceMmc(8, 0.9, ITEMS / 10, () => performance.now());
+const loop = referenceMmc(8, 0.9, ITEMS, () => performance.now());
+const engineRate = (mm8.items / mm8.wallMs) * 1000;
+const loopRate = (loop.items / loop.wallMs) * 1000;
+console.log(
+  `M/M/8 engine ${fmt(engineRate)} items/s against a hand-written typed-array loop ${fmt(loopRate)} items/s (checksum ${loop.checksum.toFixed(0)}): ratio ${(engineRate / loopRate).toFixed(2)} (target >= 0.50: ${engineRate / loopRate >= 0.5 ? 'met' : 'MISSED'})`,
+);
 
 // The sweep: the same plan with 1 worker and with all of them (the worker script is bundled beside this
 // file). A pool is started per sweep, as the CLI and the app do, so thread start-up counts; the longer

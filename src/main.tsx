@@ -6,10 +6,22 @@ import { sim } from './ui/simClient';
 import { scenarioStore } from './ui/store/appStore';
 import { startWorkerSync } from './ui/sync/workerSync';
 import { designKeeper } from './ui/share/keeper';
+import { noticeStore } from './ui/store/noticeStore';
+import { validationLoaded } from './ui/validation';
 
 // The worker starts on the design the person will see: the saved one, or a share link's (decoded
 // first: a scenario replaced while the worker is still starting up could be overtaken by its first load).
-void designKeeper.start().finally(() => startWorkerSync(scenarioStore));
+// Reading either takes the validation (its own chunk, requested as the page starts): with one to
+// read, the first render waits for it, so the saved design is what appears; without, the example
+// shows at once and the validation arrives meanwhile, before the worker starts and Play is enabled.
+const opening = designKeeper.hasDesignToOpen();
+if (opening) await validationLoaded.catch(() => undefined);
+validationLoaded
+  .then(
+    () => designKeeper.start(),
+    (e: unknown) => noticeStore.getState().showAlert(`Part of the app did not load (${e instanceof Error ? e.message : String(e)}). Reload the page to use it.`),
+  )
+  .finally(() => startWorkerSync(scenarioStore));
 
 // A handle for checking the crash path from the console or a browser test.
 (window as unknown as { backpressure: object }).backpressure = { killWorker: sim.killWorkerForTesting };

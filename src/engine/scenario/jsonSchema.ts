@@ -8,11 +8,10 @@
  * nodes, no loops...) live in refinements and in validate.ts, which only the app and the CLI apply.
  */
 import { z } from './zod';
-import { scenarioSchema, SCENARIO_VERSION } from './schema';
-import { SCHEMA_KEY } from './validate';
+import { scenarioSchema } from './schema';
+import { SCENARIO_VERSION, SCHEMA_KEY } from './constants';
 
-/** The file's name in public/ and its path below the app's base. */
-export const SCHEMA_FILE_NAME = 'scenario.schema.json';
+export { SCHEMA_FILE_NAME } from './constants';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   // draft-07: the dialect editors and validators understand most widely. Anything zod cannot

@@ -18,6 +18,7 @@
  * teacher what the lesson takes and let the app open it at a speed and chart window that keep its
  * whole story on screen.
  */
+import { CHART_WINDOWS_S } from './constants';
 import { z } from './zod';
 import { label } from './fields';
 import { eventsSchema } from './events';
@@ -55,8 +56,7 @@ const clauses = z.array(checkClauseSchema).min(1, { error: 'needs at least one c
 export const LESSON_LEVELS = ['intro', 'intermediate', 'advanced'] as const;
 export type LessonLevel = (typeof LESSON_LEVELS)[number];
 
-/** Chart windows a lesson may ask for, seconds (the charts panel offers the same). */
-export const CHART_WINDOWS_S = [10, 30, 60, 90, 120, 180, 300, 600] as const;
+export { CHART_WINDOWS_S } from './constants';
 /** Speeds a lesson may load at (the toolbar offers the same). */
 export const LESSON_SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100, 'max'] as const;
 

@@ -4,8 +4,8 @@
  * share links, the autosave and the CLI all pass through `migrateScenario` (via parseScenario), so
  * this is the only place that knows about old versions.
  */
-import { SCENARIO_VERSION } from './schema';
-import type { Parsed, ScenarioIssue } from './validate';
+import { SCENARIO_VERSION } from './constants';
+import type { Parsed, ScenarioIssue } from './issues';
 
 /** Turns a version-v scenario (plain JSON) into a version v+1 one. */
 export type Migrator = (data: Record<string, unknown>) => Record<string, unknown>;

@@ -3,6 +3,7 @@
  * Time is in milliseconds, rates are per second. Every field a person can get wrong is checked
  * here, with messages in the words of the tool rather than of the schema library.
  */
+import { NODE_TYPES, SCENARIO_VERSION } from './constants';
 import { z } from './zod';
 import { fraction, id, label, nonNeg, plainText, position, positive, wholeNonNeg } from './fields';
 import {
@@ -26,7 +27,7 @@ import { sweepSettingsSchema } from '../sweep/settings';
 export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
 
-export const SCENARIO_VERSION = 1;
+export { SCENARIO_VERSION, NODE_TYPES, type NodeType } from './constants';
 
 const common = { id, label: label.optional(), position: position.optional() };
 
@@ -213,25 +214,6 @@ export const serviceSchema = z.strictObject({
 });
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
-export const NODE_TYPES = [
-  'producer',
-  'queue',
-  'service',
-  'client',
-  'rate-limiter',
-  'circuit-breaker',
-  'bulkhead',
-  'load-balancer',
-  'load-shedder',
-  'concurrency-limiter',
-  'autoscaler',
-  'connection-pool',
-  'topic',
-  'consumer-group',
-  'fan-out',
-  'shared-row',
-] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
 
 export const nodeSchema = z.discriminatedUnion(
   'type',

@@ -10,17 +10,11 @@ import { migrateScenario } from './migrate';
 import { checkAlerts, checkScalesEdges, scalesWiringError } from './scalingChecks';
 import { checkStreamsEdges, streamsWiringError } from './streamsChecks';
 
-export interface ScenarioIssue {
-  /** Where: `nodes[1] (buffer).capacity`, `edges[0].to`, or `(file)`. */
-  path: string;
-  message: string;
-}
+import { SCHEMA_KEY } from './constants';
+import type { Parsed, ScenarioIssue } from './issues';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ScenarioIssue[] };
-
-export function formatIssues(issues: ScenarioIssue[]): string {
-  return issues.map((i) => `${i.path}: ${i.message}`).join('\n');
-}
+export { formatIssues, type Parsed, type ScenarioIssue } from './issues';
+export { SCHEMA_KEY } from './constants';
 
 /** Parses JSON text; a syntax error is reported with its line and column. */
 export function parseScenarioText(text: string): Parsed<Scenario> {
@@ -43,12 +37,6 @@ function describeJsonError(text: string, e: unknown): string {
   const col = pos - before.lastIndexOf('\n');
   return `${msg.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
 }
-
-/**
- * A file may name the JSON Schema it follows (public/scenario.schema.json) so editors check it as
- * it is typed; the key says nothing about the scenario, so it is dropped before validation.
- */
-export const SCHEMA_KEY = '$schema';
 
 function withoutSchemaKey(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input) || !(SCHEMA_KEY in input)) return input;

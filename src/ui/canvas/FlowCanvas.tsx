@@ -14,7 +14,7 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { NODE_TYPES, type NodeType } from '../../engine/index';
+import { NODE_TYPES, type NodeType } from '../../engine/core';
 import { scenarioStore, useScenario } from '../store/appStore';
 import { connectionError, NODE_H, NODE_W, type FlowEdge, type FlowNode } from '../store/graph';
 import { noticeStore } from '../store/noticeStore';

@@ -1,5 +1,5 @@
 import { memo, useRef } from 'react';
-import { F, FLOW_MODE_CODES, type FlowConfig } from '../../engine/index';
+import { F, FLOW_MODE_CODES, type FlowConfig } from '../../engine/core';
 import { nodeBase } from '../frames/derive';
 import { useFrames } from '../frames/useFrames';
 import { setData, setFill, setText } from '../liveDom';

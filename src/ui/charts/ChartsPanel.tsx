@@ -7,7 +7,7 @@ import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
 import { TimeChart } from './TimeChart';
-import { CHART_WINDOWS_S } from '../../engine/index';
+import { CHART_WINDOWS_S } from '../../engine/core';
 import { useView, viewStore } from '../store/viewStore';
 import { SweepButton } from '../sweep/SweepButton';
 import './charts.css';

@@ -2,7 +2,7 @@
  * How long until a bounded buffer is full at its current growth rate ("full in 14 s"): a linear
  * projection from the depth now and the depth a few seconds ago. Pure functions of the data.
  */
-import { F, G } from '../../engine/index';
+import { F, G } from '../../engine/core';
 import { nodeBase } from './derive';
 import type { RowHistory } from './history';
 

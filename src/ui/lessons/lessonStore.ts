@@ -5,7 +5,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { parseScenario, type CheckResult, type Lesson, type Scenario, type VerdictKind } from '../../engine/index';
+import type { CheckResult, Lesson, Scenario, VerdictKind } from '../../engine/core';
+import { validation } from '../validation';
 import { scenarioStore } from '../store/appStore';
 import { scenarioOf } from '../store/scenarioStore';
 import { runStore } from '../store/runStore';
@@ -58,7 +59,7 @@ function readSaved(): Scenario | null {
   try {
     const text = globalThis.localStorage?.getItem(SAVED_KEY);
     if (!text) return null;
-    const p = parseScenario(JSON.parse(text));
+    const p = validation().parseScenario(JSON.parse(text));
     return p.ok ? p.value : null;
   } catch {
     return null;

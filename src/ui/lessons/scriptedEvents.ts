@@ -2,12 +2,13 @@
  * The scripted timeline as the app edits it: pure helpers the scenario store's named actions use,
  * and the words the events list shows ("At 30 s: rate = 400", "At 40 s: fails").
  */
-import { parseScenario, type Scenario, type ScenarioIssue, type ScriptedEvent } from '../../engine/index';
+import type { Scenario, ScenarioIssue, ScriptedEvent } from '../../engine/core';
+import { validation } from '../validation';
 
 /** The scenario with `events` added, validated as a file would be (unknown node, time, bad patch). */
 export function withEvents(s: Scenario, events: readonly ScriptedEvent[]): { ok: true; events: ScriptedEvent[] } | { ok: false; issues: ScenarioIssue[] } {
   const all = [...(s.events ?? []), ...events];
-  const p = parseScenario({ ...s, events: all });
+  const p = validation().parseScenario({ ...s, events: all });
   if (!p.ok) return { ok: false, issues: p.issues };
   return { ok: true, events: p.value.events ?? [] };
 }

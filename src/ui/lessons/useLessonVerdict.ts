@@ -7,7 +7,7 @@
  * themselves never go through React state.
  */
 import { useEffect } from 'react';
-import { evaluateCheck, type CheckClause, type VerdictKind } from '../../engine/index';
+import { evaluateCheck, type CheckClause, type VerdictKind } from '../../engine/core';
 import { frameStore } from '../frames/frameStore';
 import { sim } from '../simClient';
 import { lessonStore } from './lessonStore';

@@ -15,7 +15,7 @@
  * A browser that keeps nothing (private window, blocked site data) or is full: the person is told
  * once that the design will not be kept, and everything else goes on.
  */
-import type { Parsed, Scenario } from '../../engine/index';
+import type { Parsed, Scenario } from '../../engine/core';
 import { scenarioOf, type ScenarioStore } from '../store/scenarioStore';
 import { AUTOSAVE_DELAY_MS, BEFORE_LINK_KEY, DESIGN_KEY, OTHER_TAB_KEY, readSaved, setAside, UNREADABLE_KEY, writeSaved, type SaveResult } from './autosave';
 import { scenarioFromText } from './scenarioBytes';
@@ -90,9 +90,21 @@ export class DesignKeeper {
     private readonly env: KeeperEnv,
   ) {}
 
+  /** Whether start() has a design to read (one saved in this browser, or a link in the address): then the page waits for the validation to load before its first render. */
+  hasDesignToOpen(): boolean {
+    let saved = false;
+    try {
+      saved = (this.env.storage?.getItem(DESIGN_KEY) ?? null) !== null;
+    } catch {
+      // storage refused: nothing to restore
+    }
+    return saved || payloadOf(this.env.hash()) !== null;
+  }
+
   /**
    * Restores the autosave (at once, before the first render and the worker's first run), then
-   * opens a share link in the address if there is one. Resolves when the link is settled.
+   * opens a share link in the address if there is one. Resolves when the link is settled. Needs
+   * the validation loaded (src/ui/validation.ts).
    */
   start(): Promise<void> {
     const saved = readSaved(this.env.storage);

@@ -11,7 +11,8 @@
  * small pieces and stopped past MAX_SCENARIO_BYTES, so a zip bomb costs nothing), the text, the
  * JSON, and the scenario itself (validated and migrated like a file).
  */
-import { newerVersionIssue, parseScenario, type Parsed, type Scenario } from '../../engine/index';
+import { newerVersionIssue, type Parsed, type Scenario } from '../../engine/core';
+import { validation } from '../validation';
 import { formatBytes, MAX_SCENARIO_BYTES, problem, scenarioFromBytes } from './scenarioBytes';
 
 /** The fragment parameter that holds a design. */
@@ -111,7 +112,7 @@ export async function inflateCapped(bytes: Uint8Array, maxBytes: number): Promis
 
 /** The `1.<data>` payload for a scenario (validated first: only a valid scenario is shared). */
 export async function encodeScenario(scenario: Scenario): Promise<string> {
-  const p = parseScenario(scenario);
+  const p = validation().parseScenario(scenario);
   if (!p.ok) throw new Error(`cannot share an invalid scenario: ${p.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   const json = new TextEncoder().encode(JSON.stringify(p.value));
   return `${LINK_VERSION}.${toBase64Url(await deflate(json))}`;

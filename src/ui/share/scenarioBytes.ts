@@ -2,7 +2,8 @@
  * Untrusted bytes (an imported file, a share link once unpacked, the autosave) to a scenario, or
  * to the problems with them, each naming where: `(file)`, `(link)`, or a field path. Never throws.
  */
-import { parseScenarioText, type Parsed, type Scenario, type ScenarioIssue } from '../../engine/index';
+import type { Parsed, Scenario, ScenarioIssue } from '../../engine/core';
+import { validation } from '../validation';
 
 /** No scenario comes near this (200 nodes with every field set is under 200 KB of JSON). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -22,7 +23,7 @@ export function formatBytes(n: number): string {
 export function scenarioFromText(text: string, where: Source): Parsed<Scenario> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark from some editors
   if (body.trim() === '') return problem(where, 'empty: there is no scenario in it');
-  const p = parseScenarioText(body);
+  const p = validation().parseScenarioText(body);
   if (p.ok) return p;
   return { ok: false, issues: p.issues.map((i: ScenarioIssue) => (i.path === '(file)' ? { ...i, path: where } : i)) };
 }

@@ -2,7 +2,8 @@
  * Export and Import: the scenario as a JSON file in exactly the CLI's format, so
  * `npm run sim -- exported.json` runs what the canvas shows.
  */
-import { parseScenario, SCHEMA_FILE_NAME, SCHEMA_KEY, type Parsed, type Scenario } from '../../engine/index';
+import { SCHEMA_FILE_NAME, SCHEMA_KEY, type Parsed, type Scenario } from '../../engine/core';
+import { validation } from '../validation';
 import { formatBytes, MAX_SCENARIO_BYTES, problem, scenarioFromBytes } from './scenarioBytes';
 
 /**
@@ -19,7 +20,7 @@ export function schemaUrl(): string {
  * `$schema` key first so editors check and complete it (the app and the CLI ignore the key).
  */
 export function scenarioFileText(scenario: Scenario, schema: string = schemaUrl()): string {
-  const p = parseScenario(scenario);
+  const p = validation().parseScenario(scenario);
   if (!p.ok) throw new Error(`cannot export an invalid scenario: ${p.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return `${JSON.stringify({ [SCHEMA_KEY]: schema, ...p.value }, null, 2)}\n`;
 }

@@ -3,7 +3,8 @@
  * whole scenario, and dropping the rules of nodes that are deleted (a rule on a missing node would
  * make the design invalid).
  */
-import { parseScenario, type Scenario, type ScenarioIssue } from '../../engine/index';
+import type { Scenario, ScenarioIssue } from '../../engine/core';
+import { validation } from '../validation';
 
 export type AlertRule = NonNullable<Scenario['alerts']>[number];
 export type AlertRuleInput = Omit<AlertRule, 'forMs' | 'windowMs'> & Partial<Pick<AlertRule, 'forMs' | 'windowMs'>>;
@@ -17,7 +18,7 @@ export function alertsWithout(alerts: Scenario['alerts'], gone: ReadonlySet<stri
 
 /** The scenario's rules with `rule` added, or the problems (field paths as a file would get them). */
 export function withAlert(s: Scenario, rule: AlertRuleInput): { ok: true; alerts: AlertRule[] } | { ok: false; issues: ScenarioIssue[] } {
-  const p = parseScenario({ ...s, alerts: [...(s.alerts ?? []), rule] });
+  const p = validation().parseScenario({ ...s, alerts: [...(s.alerts ?? []), rule] });
   if (!p.ok) return { ok: false, issues: p.issues };
   return { ok: true, alerts: p.value.alerts ?? [] };
 }

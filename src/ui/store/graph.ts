@@ -3,7 +3,8 @@
  * config, plus edges. Pure conversions and checks between the two shapes.
  */
 import type { Edge, Node, XYPosition } from '@xyflow/react';
-import { checkGraph, parseNode, wiringError, type EdgeKind, type FlowConfig, type NodeConfig, type NodeType, type Parsed, type Scenario } from '../../engine/index';
+import type { EdgeKind, FlowConfig, NodeConfig, NodeType, Parsed, Scenario } from '../../engine/core';
+import { validation } from '../validation';
 import { STARTERS } from './starters';
 
 export type FlowNode = Node<NodeConfig, NodeType>;
@@ -71,7 +72,7 @@ export function toScenario(meta: ScenarioMeta, nodes: readonly FlowNode[], edges
 
 /** A new node's config: modest values that run without surprises (starters.ts says why each). */
 export function starterConfig(type: NodeType, id: string): NodeConfig {
-  const p = parseNode({ id, type, ...STARTERS[type] });
+  const p = validation().parseNode({ id, type, ...STARTERS[type] });
   if (!p.ok) throw new Error(`starter config for ${type} is invalid`);
   return p.value;
 }
@@ -127,11 +128,11 @@ export function connectionError(nodes: readonly FlowNode[], edges: readonly Flow
   const b = nodes.find((n) => n.id === to);
   if (!a || !b) return 'that node no longer exists';
   const kind = kindAsked ?? defaultEdgeKind(a.data);
-  const rule = wiringError(a.data, b.data, kind);
+  const rule = validation().wiringError(a.data, b.data, kind);
   if (rule) return rule;
   if (edges.some((e) => e.source === from && e.target === to)) return `"${from}" already feeds "${to}"`;
   const candidate = [...edges.map((e) => ({ from: e.source, to: e.target, kind: edgeKind(e) })), { from, to, kind }];
-  const issues = checkGraph(
+  const issues = validation().checkGraph(
     nodes.map((n) => n.data),
     candidate,
   );
@@ -142,7 +143,7 @@ export function connectionError(nodes: readonly FlowNode[], edges: readonly Flow
 export function mergeConfig(cfg: NodeConfig, patch: Record<string, unknown>): Parsed<NodeConfig> {
   const merged: Record<string, unknown> = { ...cfg, ...patch, id: cfg.id, type: cfg.type };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-  return parseNode(merged);
+  return validation().parseNode(merged);
 }
 
 /** Why edge `id` may not become a `kind` edge (wiring rules, loops), or null. */
@@ -152,9 +153,9 @@ export function edgeKindError(nodes: readonly FlowNode[], edges: readonly FlowEd
   const a = nodes.find((n) => n.id === edge.source);
   const b = nodes.find((n) => n.id === edge.target);
   if (!a || !b) return 'that node no longer exists';
-  const rule = wiringError(a.data, b.data, kind);
+  const rule = validation().wiringError(a.data, b.data, kind);
   if (rule) return rule;
-  const issues = checkGraph(
+  const issues = validation().checkGraph(
     nodes.map((n) => n.data),
     edges.map((e) => ({ from: e.source, to: e.target, kind: e.id === id ? kind : edgeKind(e) })),
   );

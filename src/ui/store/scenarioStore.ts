@@ -4,7 +4,8 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import { flowSchema, type EdgeKind, type FlowConfig, type FlowInput, type NodeType, type Scenario, type ScenarioIssue, type ScriptedEvent, type SweepSettings } from '../../engine/index';
+import type { EdgeKind, FlowConfig, FlowInput, NodeType, Scenario, ScenarioIssue, ScriptedEvent, SweepSettings } from '../../engine/core';
+import { validation } from '../validation';
 import { eventsWithout, withEvents } from '../lessons/scriptedEvents';
 import { alertsWithout, withAlert, type AlertRuleInput } from './alerts';
 import {
@@ -134,7 +135,7 @@ export function createScenarioStore(initial: Scenario) {
       if (flow !== null && edgeKind(edge) !== 'send') return `flow control applies to send edges; this is a ${edgeKind(edge)} edge`;
       let next: FlowConfig | undefined;
       if (flow !== null) {
-        const p = flowSchema.safeParse(flow);
+        const p = validation().flowSchema.safeParse(flow);
         if (!p.success) return p.error.issues.map((i) => `${i.path.join('.') || 'flow'}: ${i.message}`).join('; ');
         next = p.data;
       }

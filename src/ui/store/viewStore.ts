@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { CHART_WINDOWS_S } from '../../engine/index';
+import { CHART_WINDOWS_S } from '../../engine/core';
 
 export const DEFAULT_WINDOW_S = 30;
 

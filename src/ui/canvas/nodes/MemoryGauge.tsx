@@ -1,5 +1,5 @@
 import { memo, useRef } from 'react';
-import { DEFAULT_MEMORY_LIMIT_BYTES, F, G, NODE_KIND_CODES } from '../../../engine/index';
+import { DEFAULT_MEMORY_LIMIT_BYTES, F, G, NODE_KIND_CODES } from '../../../engine/core';
 import { count } from '../../format';
 import { setData, setFill, setText } from '../../liveDom';
 import { bytes } from '../WindowGauge';

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { F, G, type ProducerConfig } from '../../../engine/index';
+import { F, G, type ProducerConfig } from '../../../engine/core';
 import { latestNodeRate, nodeBase, nodeHealth } from '../../frames/derive';
 import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { F, type QueueConfig } from '../../../engine/index';
+import { F, type QueueConfig } from '../../../engine/core';
 import { nodeBase, nodeHealth } from '../../frames/derive';
 import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
-import { empiricalAt, F, moments, type ServiceConfig } from '../../../engine/index';
+import { empiricalAt, F, moments, type ServiceConfig } from '../../../engine/core';
 import { nodeBase, nodeHealth } from '../../frames/derive';
 import { useFrames } from '../../frames/useFrames';
 import { count } from '../../format';

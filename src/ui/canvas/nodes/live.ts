@@ -2,7 +2,7 @@
  * What the new kinds' node components share: reading their slice of the latest frame, their health
  * (which says "turning work away" the way queues do), and numbers as the nodes print them.
  */
-import { F, G } from '../../../engine/index';
+import { F, G } from '../../../engine/core';
 import { latestNodeRate, nodeBase, type Health } from '../../frames/derive';
 import type { FrameState } from '../../frames/frameStore';
 import { useFrames } from '../../frames/useFrames';

@@ -4,10 +4,19 @@ import type { ScenarioState } from '../../store/scenarioStore';
 import { LessonPanel } from '../../lessons/LessonPanel';
 import './inspector.css';
 
-// Loaded when a node or a wire is first selected: a first visit sees only the guide below, and
-// the initial bundle has a budget.
-const NodeInspector = lazy(() => import('./NodeInspector').then((m) => ({ default: m.NodeInspector })));
-const EdgeInspector = lazy(() => import('./EdgeInspector').then((m) => ({ default: m.EdgeInspector })));
+// Not in the initial bundle (it has a budget): fetched while the browser is idle after the page
+// has started, so the first click on a node shows its fields at once instead of "Loading…"; a click
+// before that loads them on demand.
+let nodeModule: typeof import('./NodeInspector') | null = null;
+let edgeModule: typeof import('./EdgeInspector') | null = null;
+const loadNode = () => import('./NodeInspector').then((m) => (nodeModule = m));
+const loadEdge = () => import('./EdgeInspector').then((m) => (edgeModule = m));
+const NodeInspectorLazy = lazy(() => loadNode().then((m) => ({ default: m.NodeInspector })));
+const EdgeInspectorLazy = lazy(() => loadEdge().then((m) => ({ default: m.EdgeInspector })));
+if (typeof window !== 'undefined') {
+  const whenIdle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+  whenIdle(() => void Promise.all([loadNode(), loadEdge()]).catch(() => undefined), { timeout: 5000 });
+}
 
 const selectNode = (s: ScenarioState) => s.nodes.find((n) => n.selected)?.data ?? null;
 const selectEdge = (s: ScenarioState) => s.edges.find((e) => e.selected) ?? null;
@@ -16,6 +25,8 @@ const selectIsLesson = (s: ScenarioState) => s.meta.lesson !== undefined;
 
 /** Every parameter of the selected node, with units, hints and validation. */
 export function Inspector() {
+  const NodeInspector = nodeModule?.NodeInspector ?? NodeInspectorLazy;
+  const EdgeInspector = edgeModule?.EdgeInspector ?? EdgeInspectorLazy;
   const cfg = useScenario(selectNode);
   const edge = useScenario(selectEdge);
   const description = useScenario(selectDescription);
