@@ -145,8 +145,8 @@ const BAD_LINKS: { what: string; payload: () => Promise<string> | string; says: 
   { what: 'a future link format', payload: () => `2.${packed(JSON.stringify(DEFAULT)).slice(2)}`, says: /\(link\): made by a newer version of Backpressure Playground \(link format 2; this app reads up to 1\)/ },
   { what: 'a future scenario version', payload: () => packed(JSON.stringify({ ...DEFAULT, version: 9 })), says: /version: made by a newer version of Backpressure Playground \(scenario version 9/ },
   { what: 'a negative rate', payload: () => packed(withNodes([{ id: 'clients', type: 'producer', rate: -50 }])), says: /nodes\[0\] \(clients\)\.rate: must be ≥ 0 \(a rate in items\/s\); got -50/ },
-  { what: 'thousands of nodes', payload: () => packed(withNodes(Array.from({ length: 3000 }, (_, i) => ({ id: `q${i}`, type: 'queue', capacity: 1 })))), says: /nodes: at most 200 nodes/ },
-  { what: 'a zip bomb', payload: () => packed(`{"version":1,"nodes":[],"pad":"${' '.repeat(40 * 1024 * 1024)}"}`), says: /\(link\): its data unpacks to more than 1\.0 MB, more than any scenario; refused without unpacking the rest/ },
+  { what: 'thousands of nodes', payload: () => packed(withNodes(Array.from({ length: 3000 }, (_, i) => ({ id: `q${i}`, type: 'queue', capacity: 1 })))), says: /nodes: at most 1000 nodes/ },
+  { what: 'a zip bomb', payload: () => packed(`{"version":1,"nodes":[],"pad":"${' '.repeat(40 * 1024 * 1024)}"}`), says: /\(link\): its data unpacks to more than 2\.0 MB, more than any scenario; refused without unpacking the rest/ },
   {
     what: 'script in a label',
     payload: () => packed(withNodes([{ id: 'clients', type: 'producer', rate: 5, label: '<img src=x onerror="window.__pwned=1">' }])),
@@ -197,7 +197,7 @@ const BAD_FILES: { what: string; name: string; body: Buffer; says: RegExp }[] = 
   { what: 'a negative rate', name: 'negative.json', body: Buffer.from(withNodes([{ id: 'clients', type: 'producer', rate: -1 }])), says: /nodes\[0\] \(clients\)\.rate: must be ≥ 0/ },
   { what: 'script in a label', name: 'xss.json', body: Buffer.from(withNodes([{ id: 'a', type: 'producer', rate: 1, label: '<script>window.__pwned=1</script>' }])), says: /nodes\[0\] \(a\)\.label: plain text only, no HTML tags; found "<script"/ },
   { what: 'an unknown field', name: 'extra.json', body: Buffer.from(JSON.stringify({ ...DEFAULT, owner: 'me' })), says: /\(scenario\): unknown field "owner"/ },
-  { what: 'a file far too big', name: 'huge.json', body: Buffer.alloc(3 * 1024 * 1024, 0x20), says: /\(file\): 3\.0 MB is more than any scenario \(at most 1\.0 MB\)/ },
+  { what: 'a file far too big', name: 'huge.json', body: Buffer.alloc(3 * 1024 * 1024, 0x20), says: /\(file\): 3\.0 MB is more than any scenario \(at most 2\.0 MB\)/ },
 ];
 
 test('a corpus of bad files: each import is refused with an alert, and the design stays', async ({ page }) => {

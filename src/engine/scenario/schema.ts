@@ -264,8 +264,8 @@ export const edgeSchema = z.strictObject({
 });
 export type EdgeConfig = z.infer<typeof edgeSchema>;
 
-export const MAX_NODES = 200;
-export const MAX_EDGES = 800;
+export const MAX_NODES = 1000;
+export const MAX_EDGES = 4000;
 
 export const scenarioSchema = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { error: `expected version ${SCENARIO_VERSION}` }),

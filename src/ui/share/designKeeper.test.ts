@@ -141,7 +141,7 @@ describe('autosave', () => {
     p.store.getState().setSeed(5);
     p.idle();
     expect(p.infos).toEqual(['The browser has no room left to keep this design; use Export to keep it as a file.']);
-    expect(MAX_AUTOSAVE_CHARS).toBe(1024 * 1024);
+    expect(MAX_AUTOSAVE_CHARS).toBe(2 * 1024 * 1024);
   });
 });
 
@@ -291,7 +291,7 @@ describe('import', () => {
     expect(await why(file(''))).toBe('(file): empty: there is no scenario in it');
     expect(await why(file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])))).toMatch(/^\(file\): not text/);
     expect(await why(file(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])))).toMatch(/^\(file\): not text: this is a binary file/);
-    expect(await why(file(' '.repeat(2 * 1024 * 1024)))).toBe('(file): 2.0 MB is more than any scenario (at most 1.0 MB); is it the right file?');
+    expect(await why(file(' '.repeat(3 * 1024 * 1024)))).toBe('(file): 3.0 MB is more than any scenario (at most 2.0 MB); is it the right file?');
     expect(await why(file('\uFEFF' + JSON.stringify(defaultScenario())))).toBe('accepted'); // a byte-order mark is fine
   });
 });

@@ -5,8 +5,8 @@
 import type { Parsed, Scenario, ScenarioIssue } from '../../engine/core';
 import { validation } from '../validation';
 
-/** No scenario comes near this (200 nodes with every field set is under 200 KB of JSON). */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** No scenario comes near this (1,000 nodes with every field set are under 1 MB of JSON). */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
 export type Source = '(file)' | '(link)' | '(saved design)' | '(design saved in another tab)';
 

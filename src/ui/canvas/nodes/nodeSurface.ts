@@ -116,6 +116,26 @@ function release(): void {
   port = null;
 }
 
+// Scans wait for the next display frame and run together: every node's reads (boxes, styles)
+// first, then every node's writes (hiding the copies, labels). A write between two reads makes the
+// browser lay the page out again for the second: with a thousand nodes mounting at once, scanning
+// each as it mounted spent seconds in forced layouts.
+const scans = new Set<NodeSurface>();
+let scanFrame = 0;
+
+function scanSoon(s: NodeSurface): void {
+  scans.add(s);
+  if (!scanFrame) scanFrame = requestAnimationFrame(runScans);
+}
+
+function runScans(): void {
+  scanFrame = 0;
+  const due = [...scans];
+  scans.clear();
+  const read = due.map((s) => s.read());
+  due.forEach((s, i) => s.write(read[i]!));
+}
+
 /** Posts the values written since the last post, once the painters' task is done (one message). */
 function flush(): void {
   flushQueued = false;
@@ -147,6 +167,15 @@ export function holdNodes(ids: string[]): void {
   if (ids.length > 0) writeDomSoon();
 }
 
+/** What the read half of a scan found: the parts, where each lies and how it looks. */
+interface Scan {
+  node: string;
+  els: HTMLElement[];
+  parts: DrawnPart[];
+  ox: number;
+  oy: number;
+}
+
 class NodeSurface implements DrawnSink {
   /** The xyflow node id (its box on the pane), once laid out. */
   node = '';
@@ -155,9 +184,8 @@ class NodeSurface implements DrawnSink {
   private parts: DrawnPart[] = [];
   private ox = 0;
   private oy = 0;
+  /** A pending restyle (colours only); a full scan goes through the shared queue (scanSoon). */
   private rescan = 0;
-  /** The pending rescan measures everything (not only the bars' colour). */
-  private full = false;
   /** A value changed while DOM writes were on: the accessible label is due. */
   private labelDue = false;
 
@@ -196,24 +224,22 @@ class NodeSurface implements DrawnSink {
     if (this.host.getAttribute('aria-label') !== label) this.host.setAttribute('aria-label', label);
   }
 
-  /** Measures again before the next display frame (several changes, one measuring). */
+  /** Measures again before the next display frame (several changes, one measuring, with every other node's). */
   scanSoon(): void {
-    if (this.rescan && this.full) return;
     if (this.rescan) cancelAnimationFrame(this.rescan);
-    this.full = true;
-    this.rescan = requestAnimationFrame(() => this.scan());
+    this.rescan = 0;
+    scanSoon(this);
   }
 
   /** Reads the bars' and texts' colours again (the node's health changed): style only, no layout. */
   restyleSoon(): void {
-    if (this.rescan) return;
-    this.full = false;
+    if (this.rescan || scans.has(this)) return;
     this.rescan = requestAnimationFrame(() => this.restyle());
   }
 
   private restyle(): void {
     this.rescan = 0;
-    if (failed || this.parts.length === 0) return;
+    if (failed || this.parts.length === 0 || scans.has(this)) return;
     let changedAny = false;
     this.parts = this.parts.map((p, i) => {
       // A text may take the health's colour too (a blocked producer's offered/out line).
@@ -231,35 +257,42 @@ class NodeSurface implements DrawnSink {
     if (this.node) port?.post({ type: 'layout', node: this.node, ox: this.ox, oy: this.oy, parts: this.parts });
   }
 
-  /** Finds the drawn parts, hides their DOM copies and tells the worker where and how to draw them. */
-  scan(): void {
+  /** The read half of a scan: finds the drawn parts and measures them; writes nothing to the DOM. */
+  read(): Scan | null {
     if (this.rescan) cancelAnimationFrame(this.rescan);
     this.rescan = 0;
-    if (failed || !port) return;
+    if (failed || !port || !this.root.isConnected) return null;
     const wrapper = this.root.closest<HTMLElement>('.react-flow__node');
     const node = wrapper?.dataset.id ?? '';
-    if (node !== this.node && this.node) port.post({ type: 'remove', node: this.node });
-    this.node = node;
     const els = [...this.root.querySelectorAll<HTMLElement>(PARTS)];
-    const kept = new Map(this.els.map((e, i) => [e, this.values[i]]));
-    const now = new Set(els);
-    for (const e of this.els) if (!now.has(e)) undrawOne(e);
     const base = this.host.getBoundingClientRect();
     const w = this.host.offsetWidth;
     const zoom = w > 0 && base.width > 0 ? base.width / w : 1;
     const box = (wrapper ?? this.root).getBoundingClientRect();
-    this.ox = (base.left - box.left) / zoom;
-    this.oy = (base.top - box.top) / zoom;
     let looks: Record<string, CellLook> | null = null;
     const cs = getComputedStyle(this.root);
     const lookup = () => (looks ??= cellLooks((name) => cs.getPropertyValue(name).trim()));
-    this.parts = els.map((el, i) => {
+    const parts = els.map((el) => measure(el, base, zoom, lookup));
+    return { node, els, parts, ox: (base.left - box.left) / zoom, oy: (base.top - box.top) / zoom };
+  }
+
+  /** The write half: hides the measured parts' DOM copies and tells the worker where and how to draw them. */
+  write(scan: Scan | null): void {
+    if (!scan || failed || !port) return;
+    const { node, els, parts } = scan;
+    if (node !== this.node && this.node) port.post({ type: 'remove', node: this.node });
+    this.node = node;
+    const kept = new Map(this.els.map((e, i) => [e, this.values[i]]));
+    const now = new Set(els);
+    for (const e of this.els) if (!now.has(e)) undrawOne(e);
+    this.ox = scan.ox;
+    this.oy = scan.oy;
+    els.forEach((el, i) => {
       drawBy(el, this, i);
-      const part = measure(el, base, zoom, lookup);
       // Hidden once measured (a hidden bar's computed opacity is still its own).
-      if (el.dataset.drawn !== part.kind) el.dataset.drawn = part.kind;
-      return part;
+      if (el.dataset.drawn !== parts[i]!.kind) el.dataset.drawn = parts[i]!.kind;
     });
+    this.parts = parts;
     this.els = els;
     this.values = els.map((el) => kept.get(el) ?? initial(el));
     this.post();
@@ -282,6 +315,7 @@ class NodeSurface implements DrawnSink {
   }
 
   remove(): void {
+    scans.delete(this);
     this.undraw();
     changed.delete(this);
     if (this.node) port?.post({ type: 'remove', node: this.node });
@@ -311,7 +345,7 @@ export function useNodeSurface(root: RefObject<HTMLElement | null>, host: RefObj
     const s = new NodeSurface(el, at);
     surfaces.add(s);
     at.setAttribute('role', 'img');
-    s.scan();
+    s.scanSoon();
     const resized = new ResizeObserver(() => s.scanSoon());
     resized.observe(el);
     // New markup (a counter row, more slots), or a new health (the bars' colour). Not a text
