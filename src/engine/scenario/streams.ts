@@ -7,7 +7,7 @@
 import { z } from './zod';
 import { fraction, id, label, nonNeg, position, positive, wholeAtLeast, wholeNonNeg } from './fields';
 // A cycle (schema.ts imports this file): serviceTimeSchema is read lazily, after both have loaded.
-import { serviceTimeSchema } from './schema';
+import { serviceTimeSchema } from './serviceTime';
 
 const common = { id, label: label.optional(), position: position.optional() };
 
