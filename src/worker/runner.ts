@@ -71,6 +71,11 @@ export class Runner {
   private frameOwed = false;
   private lastFrameAt = -Infinity;
 
+  /**
+   * Moments a lesson's predictions are about, before its end (ascending): the run pauses at each,
+   * so the prediction is scored on that instant's report, the one the CLI gives at that duration.
+   */
+  private stops: number[] = [];
   /** A lesson's run let go on past its duration ("Run on"); cleared by every rebuild. */
   private runningOn = false;
   private tickQueued = false;
@@ -133,7 +138,7 @@ export class Runner {
     const sim = this.sim;
     if (!sim || sim.halted) return;
     this.playing = false;
-    const target = Math.min((Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS, this.endMs());
+    const target = Math.min((Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS, this.endMs(), this.nextStop(sim.now));
     while (!this.runChunks(sim, target, this.host.now() + WORK_MS)) {
       await new Promise<void>((resolve) => this.host.soon(resolve));
       if (sim !== this.sim) return; // replaced meanwhile
@@ -175,6 +180,8 @@ export class Runner {
   private rebuild(scenario: Scenario, seed: number): void {
     this.runningOn = false;
     this.scenario = scenario;
+    const ats = (scenario.lesson?.predictions ?? []).map((p) => p.atMs ?? Infinity).filter((ms) => ms < scenario.durationMs);
+    this.stops = [...new Set(ats)].sort((a, b) => a - b);
     this.seed = seed;
     this.sim = this.simOf(scenario, seed);
     const b = this.baseline;
@@ -206,10 +213,11 @@ export class Runner {
     const wallMs = Math.min(t0 - this.lastTickAt, MAX_WALL_STEP_MS);
     this.lastTickAt = t0;
     const before = sim.now;
-    const target = Math.min(this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed, this.endMs());
+    const stop = this.nextStop(before);
+    const target = Math.min(this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed, this.endMs(), stop);
     const reached = this.runChunks(sim, target, t0 + WORK_MS);
     this.meter.add(wallMs, sim.now - before, this.speed);
-    if (sim.halted || sim.now >= this.endMs()) this.playing = false;
+    if (sim.halted || sim.now >= this.endMs() || sim.now >= stop) this.playing = false;
     this.emit(!this.playing); // the frame that says it stopped must not be skipped by the rate limit
     if (!this.playing) return;
     this.tickQueued = true;
@@ -243,6 +251,11 @@ export class Runner {
    */
   private endMs(): number {
     return this.scenario?.lesson && !this.runningOn ? this.scenario.durationMs : Infinity;
+  }
+
+  /** The next prediction moment after `now`, or Infinity. */
+  private nextStop(now: number): number {
+    return this.runningOn ? Infinity : (this.stops.find((ms) => ms > now) ?? Infinity);
   }
 
   private status(): RunStatus {
