@@ -93,14 +93,25 @@ describe('a lesson in the worker', () => {
     expect(runner.report()!.simulatedMs).toBeGreaterThan(20_000);
   });
 
-  it('pauses at the moment a prediction is about, with the report the CLI gives at that duration, and plays on from there', () => {
+  it('pauses at a moment the page waits for (a prediction), with the report the CLI gives at that duration, and plays on from there', () => {
     const ask = { question: 'How deep?', metric: 'nodes.q.depth', unit: 'items', expect: { min: 0, max: 1e6 }, explain: 'Because.' };
     const s = lesson(true, [{ ...ask, atMs: 8000 }, ask]);
-    const { runner, last, drain } = run(s, 60_000);
+    const { runner, last, drain } = run(s, 0, false);
+    runner.load(s, 1);
+    runner.setStops([8000]);
+    runner.setSpeed('max');
+    runner.play();
+    drain(60_000);
     expect(last().status).toMatchObject({ playing: false, simMs: 8000, ended: false });
     const cli = createSimulation({ ...s, durationMs: 8000 });
     cli.runToEnd();
     expect({ ...runner.report()!, wallMs: 0 }).toEqual(cli.report());
+    runner.play();
+    drain(60_000);
+    expect(last().status).toMatchObject({ playing: false, simMs: 20_000, ended: true });
+    // Without stops it runs straight to the end.
+    runner.setStops([]);
+    runner.reset();
     runner.play();
     drain(60_000);
     expect(last().status).toMatchObject({ playing: false, simMs: 20_000, ended: true });

@@ -72,8 +72,9 @@ export class Runner {
   private lastFrameAt = -Infinity;
 
   /**
-   * Moments a lesson's predictions are about, before its end (ascending): the run pauses at each,
-   * so the prediction is scored on that instant's report, the one the CLI gives at that duration.
+   * Moments the page waits for (a lesson's locked-in predictions, before its end), ascending: the
+   * run pauses at each, so it is scored on that instant's report, the one the CLI gives at that
+   * duration. Set by the page (setStops); kept across resets and rebuilds.
    */
   private stops: number[] = [];
   /** A lesson's run let go on past its duration ("Run on"); cleared by every rebuild. */
@@ -125,6 +126,11 @@ export class Runner {
   pause(): void {
     this.playing = false;
     this.emit(true);
+  }
+
+  /** The run pauses when it reaches each of these simulated times (ms); [] pauses nowhere. */
+  setStops(ms: readonly number[]): void {
+    this.stops = [...new Set(ms)].filter((t) => Number.isFinite(t) && t > 0).sort((a, b) => a - b);
   }
 
   setSpeed(speed: Speed): void {
@@ -180,8 +186,6 @@ export class Runner {
   private rebuild(scenario: Scenario, seed: number): void {
     this.runningOn = false;
     this.scenario = scenario;
-    const ats = (scenario.lesson?.predictions ?? []).map((p) => p.atMs ?? Infinity).filter((ms) => ms < scenario.durationMs);
-    this.stops = [...new Set(ats)].sort((a, b) => a - b);
     this.seed = seed;
     this.sim = this.simOf(scenario, seed);
     const b = this.baseline;

@@ -37,7 +37,7 @@ export function predictionValue(p: Prediction, report: Report): number | null {
   return p.unit === '%' ? v * 100 : v;
 }
 
-/** The choice a value picks: in [min, max), or equal to `value`; -1 when none does. */
+/** The choice a value picks: the first equal to its `value` or with it in [min, max); -1 when none does. */
 export function choiceFor(p: Prediction, v: number): number {
   return (p.choices ?? []).findIndex((c) => (c.value !== undefined ? v === c.value : v >= (c.min ?? -Infinity) && v < (c.max ?? Infinity)));
 }

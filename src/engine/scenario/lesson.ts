@@ -19,8 +19,8 @@
  * whole story on screen.
  *
  * `predictions` (1-3) are asked before the lesson plays ("What will p99 latency be?"): a number in
- * `unit`, or one of 2-5 `choices`, each a range (`min` inclusive, `max` exclusive) or a `value` of
- * the metric, so the measured value picks the right one. Each is answered by a report field (the
+ * `unit`, or one of 2-5 `choices`, each a `value` or a range (`min` inclusive, `max` exclusive) of
+ * the metric, so the measured value picks the answer (the first choice that holds it). Each is answered by a report field (the
  * check clauses' paths, with `per`) at `atMs` (default: the run's end; the app pauses there), and
  * says in `explain` why the number is what it is. `expect` (a number's range) and `correct` (the
  * choice) are what the explanation claims: the lesson tests run each lesson and hold them true.
@@ -60,15 +60,15 @@ export const nodeChangeSchema = z.strictObject({
 
 const clauses = z.array(checkClauseSchema).min(1, { error: 'needs at least one clause' }).max(8, { error: 'at most 8 clauses' });
 
-const bound = z.number({ error: 'expected a number' }).finite({ error: 'expected a finite number' });
+const num = z.number().optional();
 const choiceSchema = z.strictObject({
   text: text(60),
-  /** The measured value is in [min, max), or equals `value`. */
-  min: bound.optional(),
-  max: bound.optional(),
-  value: bound.optional(),
-  /** The answer the explanation gives (one choice has it). */
-  correct: z.literal(true, { error: 'expected true (or leave it out)' }).optional(),
+  /** The measured value equals `value`, or is in [min, max) (either end may be left open); the first that holds is the answer. */
+  min: num,
+  max: num,
+  value: num,
+  /** The answer the explanation gives (one choice has it; the lesson tests hold it true). */
+  correct: z.literal(true).optional(),
 });
 export type PredictionChoice = z.infer<typeof choiceSchema>;
 
@@ -77,11 +77,11 @@ export const predictionSchema = z.strictObject({
   metric: metricPath,
   per: metricPath.optional(),
   /** Simulated ms the answer is read at (default: the run's end). */
-  atMs: z.number({ error: 'expected milliseconds' }).int({ error: 'expected whole milliseconds' }).positive({ error: 'must be after 0 ms' }).optional(),
-  unit: z.string({ error: 'expected text' }).min(1, { error: 'must not be empty' }).max(12, { error: 'at most 12 characters' }).optional(),
+  atMs: z.int().positive().optional(),
+  unit: text(12).optional(),
   /** A number prediction: the range the explanation states the measured value is in. */
-  expect: z.strictObject({ min: bound, max: bound }).optional(),
-  choices: z.array(choiceSchema).min(2, { error: 'needs 2 to 5 choices' }).max(5, { error: 'needs 2 to 5 choices' }).optional(),
+  expect: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  choices: z.array(choiceSchema).min(2).max(5).optional(),
   /** One sentence: why it comes out as it does. */
   explain: text(300),
 });
@@ -119,7 +119,7 @@ export const lessonSchema = z.strictObject({
   /** The ideas it teaches, a few words each ("bounded queue", "drop-oldest"). */
   concepts: z.array(label.min(1, { error: 'must not be empty' })).max(6, { error: 'at most 6 concepts' }).optional(),
   /** Asked before the run plays, scored when it reaches each one's moment. */
-  predictions: z.array(predictionSchema).min(1, { error: 'needs 1 to 3 predictions' }).max(3, { error: 'needs 1 to 3 predictions' }).optional(),
+  predictions: z.array(predictionSchema).min(1).max(3).optional(),
   /** The speed it opens at. */
   speed: z
     .union([z.literal('max'), z.number()], { error: 'expected a speed: a number or "max"' })
@@ -134,67 +134,37 @@ export const lessonSchema = z.strictObject({
 export type Lesson = z.infer<typeof lessonSchema>;
 
 /** Check clauses and try-this changes that name nodes the scenario does not have. */
+const FIELDS: Record<string, string> = {
+  totals: 'produced completed refused dropped expired failed timedOut inSystem goodput',
+  endToEnd: 'completed meanLatencyMs p50LatencyMs p90LatencyMs p99LatencyMs p999LatencyMs maxLatencyMs',
+};
+
+/**
+ * Check clauses, predictions and try-this changes that name nodes the scenario does not have (or a
+ * report field there is none of); predictions at a moment after the run, or of no kind.
+ */
 export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>, durationMs = Infinity): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, message });
 
-  const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9_]+$/.exec(metric)?.[1];
-  const clauses = (list: readonly CheckClause[] | undefined, at: string) =>
+  const clauses = (list: readonly Pick<CheckClause, 'metric' | 'per'>[] | undefined, at: string) =>
     list?.forEach((c, i) => {
       for (const k of ['metric', 'per'] as const) {
-        const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
-        if (id !== undefined && !nodeIds.has(id)) issues.push({ path: `${at}[${i}].${k}`, message: `no node with id "${id}"` });
+        const [head = '', ...rest] = c[k]?.split('.') ?? [];
+        const id = rest.slice(0, -1).join('.');
+        if (head === 'nodes' && !nodeIds.has(id)) bad(`${at}[${i}].${k}`, `no node with id "${id}"`);
+        else if (FIELDS[head] && !FIELDS[head].split(' ').includes(rest[0]!)) bad(`${at}[${i}].${k}`, `no field "${rest[0]}" in the report's ${head}`);
       }
     });
   clauses(lesson.check, 'lesson.check');
   clauses(lesson.tryThis.check, 'lesson.tryThis.check');
+  clauses(lesson.predictions, 'lesson.predictions');
   lesson.tryThis.changes.forEach((c, i) => {
-    if (!nodeIds.has(c.node)) issues.push({ path: `lesson.tryThis.changes[${i}].node`, message: `no node with id "${c.node}"` });
+    if (!nodeIds.has(c.node)) bad(`lesson.tryThis.changes[${i}].node`, `no node with id "${c.node}"`);
   });
-  lesson.predictions?.forEach((p, i) => issues.push(...checkPrediction(p, `lesson.predictions[${i}]`, nodeIds, durationMs)));
+  lesson.predictions?.forEach((p, i) => {
+    if (p.atMs! > durationMs) bad(`lesson.predictions[${i}].atMs`, `after the run's end (${durationMs} ms)`);
+    if (!p.choices === !p.expect || (p.expect && !p.unit)) bad(`lesson.predictions[${i}]`, 'needs "choices", or "expect" and "unit"');
+  });
   return issues;
-}
-
-const TOTALS = ['produced', 'completed', 'refused', 'dropped', 'expired', 'failed', 'timedOut', 'inSystem', 'goodput'];
-const END_TO_END = ['completed', 'meanLatencyMs', 'p50LatencyMs', 'p90LatencyMs', 'p99LatencyMs', 'p999LatencyMs', 'maxLatencyMs'];
-
-/** A prediction that names what the design lacks, or cannot be scored as written. */
-function checkPrediction(p: Prediction, at: string, nodeIds: ReadonlySet<string>, durationMs: number): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
-  const bad = (path: string, message: string) => issues.push({ path: `${at}${path}`, message });
-  for (const k of ['metric', 'per'] as const) {
-    const m = p[k];
-    if (m === undefined) continue;
-    const id = /^nodes\.(.+)\.[A-Za-z0-9_]+$/.exec(m)?.[1];
-    const [head, field] = m.split('.');
-    if (id !== undefined && !nodeIds.has(id)) bad(`.${k}`, `no node "${id}" in this design`);
-    else if (head === 'totals' && !TOTALS.includes(field!)) bad(`.${k}`, `unknown field "${field}" of totals; expected one of ${TOTALS.join(', ')}`);
-    else if (head === 'endToEnd' && !END_TO_END.includes(field!)) bad(`.${k}`, `unknown field "${field}" of endToEnd; expected one of ${END_TO_END.join(', ')}`);
-  }
-  if (p.atMs !== undefined && p.atMs > durationMs) bad('.atMs', `${p.atMs} ms is after the run's end (${durationMs} ms)`);
-  if ((p.choices === undefined) === (p.expect === undefined)) bad('', 'needs either "choices" (a choice) or "expect" with "unit" (a number), not both');
-  if (p.expect && p.unit === undefined) bad('.unit', 'a number prediction needs its unit, e.g. "ms" or "%"');
-  if (p.expect && p.expect.min > p.expect.max) bad('.expect', `min ${p.expect.min} is above max ${p.expect.max}`);
-  if (p.choices) {
-    if (p.choices.filter((c) => c.correct).length !== 1) bad('.choices', 'exactly one choice needs "correct": true');
-    p.choices.forEach((c, j) => {
-      const ranged = c.min !== undefined || c.max !== undefined;
-      if (ranged === (c.value !== undefined)) bad(`.choices[${j}]`, 'needs a range ("min" and/or "max") or a "value", not both');
-      else if (c.min !== undefined && c.max !== undefined && c.min >= c.max) bad(`.choices[${j}]`, `min ${c.min} is not below max ${c.max}`);
-    });
-    p.choices.forEach((c, j) =>
-      p.choices!.slice(0, j).forEach((d, k) => {
-        if (choiceOverlap(c, d)) bad(`.choices[${j}]`, `overlaps choice ${k} ("${d.text}"): a measured value must pick one answer`);
-      }),
-    );
-  }
-  return issues;
-}
-
-const lo = (c: PredictionChoice) => c.value ?? c.min ?? -Infinity;
-const hi = (c: PredictionChoice) => c.max ?? Infinity;
-function choiceOverlap(a: PredictionChoice, b: PredictionChoice): boolean {
-  const inside = (v: number, c: PredictionChoice) => (c.value !== undefined ? v === c.value : v >= lo(c) && v < hi(c));
-  if (a.value !== undefined) return inside(a.value, b);
-  if (b.value !== undefined) return inside(b.value, a);
-  return lo(a) < hi(b) && lo(b) < hi(a);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { Lesson } from '../../engine/index';
 import { useFrames } from '../frames/useFrames';
 import { simTime } from '../format';
@@ -10,7 +10,11 @@ import { useRun } from '../store/runStore';
 import type { ScenarioState } from '../store/scenarioStore';
 import { applyLessonView, lessonStore, useLessons, type LessonVerdict } from './lessonStore';
 import { useLessonVerdict } from './useLessonVerdict';
+import { askPredictions } from './predictGate';
 import './lessons.css';
+
+// Asked before a lesson plays; most sessions never open a lesson, so it loads when one asks.
+const Predictions = lazy(() => import('./predict/Predictions'));
 
 const selectLesson = (s: ScenarioState) => s.meta.lesson ?? null;
 const selectDuration = (s: ScenarioState) => s.meta.durationMs;
@@ -114,6 +118,7 @@ export function LessonPanel({ compact }: { compact: boolean }) {
   // "Try it" and "Run as loaded" keep the same lesson object, so they do not come here.
   const seen = useRef<Lesson | null>(null);
   useEffect(() => {
+    askPredictions(lesson);
     if (!lesson || seen.current === lesson) return;
     seen.current = lesson;
     const st = lessonStore.getState();
@@ -136,6 +141,11 @@ export function LessonPanel({ compact }: { compact: boolean }) {
   const pinned = (
     <div className="bp-lesson__pinned">
       <h3 className="bp-lesson__title">{lesson.title}</h3>
+      {lesson.predictions && (
+        <Suspense fallback={null}>
+          <Predictions lesson={lesson} durationMs={durationMs} part="ask" />
+        </Suspense>
+      )}
       <VerdictCard lesson={lesson} durationMs={durationMs} onTryIt={canTry ? tryIt : null} />
     </div>
   );
@@ -144,6 +154,11 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     <section className="bp-lesson" aria-label="Lesson" data-compact={compact || undefined}>
       <h2 className="bp-panel-title">Lesson</h2>
       {pinned}
+      {lesson.predictions && (
+        <Suspense fallback={null}>
+          <Predictions lesson={lesson} durationMs={durationMs} part="outcomes" />
+        </Suspense>
+      )}
       {compact ? (
         <button type="button" className="bp-btn bp-btn--small" onClick={() => scenarioStore.getState().select(null)}>
           Show the lesson
