@@ -170,16 +170,19 @@ function Asking({ lesson, durationMs, next }: { lesson: Lesson; durationMs: numb
       </section>
     );
   }
-  // The newest answer scored stays in view beside the verdict; the explanation is in the text below.
+  // The newest answer scored stays at the top, above the verdict, with its explanation.
   const i = (entries ?? []).reduce((best, e, j, all) => (e.score && e.answer && (best < 0 || e.scoredAtMs! >= all[best]!.scoredAtMs!) ? j : best), -1);
   const e = entries?.[i];
   if (!e?.score) return null;
   const right = e.score.right;
   return (
-    <p className="bp-predict__latest" data-right={right ?? undefined}>
-      {right !== null && <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>}
-      {said(preds[i]!, e)}, measured {e.score.measuredText}: <strong>{e.score.verdict}</strong>
-      {right === null ? '.' : ''} <span className="bp-predict__why">(Why: below.)</span>
-    </p>
+    <div className="bp-predict__latest" data-right={right ?? undefined} role="status" aria-label="Your prediction, scored">
+      <p>
+        {right !== null && <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>}
+        {said(preds[i]!, e)}, measured {e.score.measuredText}: <strong>{e.score.verdict}</strong>
+        {right === null ? '.' : ''}
+      </p>
+      <p className="bp-predict__explain">{preds[i]!.explain}</p>
+    </div>
   );
 }
