@@ -119,10 +119,13 @@ test('a lesson pauses at the moment its prediction is about; each answer is scor
   await expect(first.locator('.bp-predict__measured')).toHaveText(`${depth.toLocaleString('en-US')} orders`);
   await expect(first).toContainText(`${(depth / 1800).toFixed(1)}x higher than you said`);
   await expect(outcomes(page).nth(1)).toHaveAttribute('data-scored', 'false');
+  const paused = lessonPanel(page).getByText('The run paused at 50.0 s for this prediction; Play goes on.');
+  await expect(paused).toBeVisible();
   await snap(page, 'p3-scored-at-moment');
 
   await playButton(page).click();
   await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
+  await expect(paused).toBeHidden();
   const second = outcomes(page).nth(1);
   await expect(second).toHaveAttribute('data-scored', 'true');
   await expect(second).toHaveAttribute('data-right', 'false');

@@ -4,10 +4,11 @@
  * every question is locked in or skipped (predictGate). When the run reaches a question's moment,
  * the answer stands beside the measured value, how far off it was, and the lesson's explanation.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatPredictionValue, predictionAtMs, type Lesson, type Prediction } from '../../../engine/index';
 import { z } from '../../../engine/scenario/zod';
 import { simTime } from '../../format';
+import { useFrames } from '../../frames/useFrames';
 import { usePredict, predictStore, type PredictionEntry } from './predictStore';
 import { usePredictionScores } from './usePredictionScores';
 import './predict.css';
@@ -100,6 +101,19 @@ function Ask({ p, index, count, durationMs }: { p: Prediction; index: number; co
   );
 }
 
+/** While the run stands at the moment it paused for a prediction: why it stopped, and how to go on. */
+function PausedHere({ atMs }: { atMs: number }) {
+  const el = useRef<HTMLParagraphElement>(null);
+  useFrames((s) => {
+    if (el.current) el.current.hidden = s.status.playing || s.status.simMs !== atMs;
+  }, 'text');
+  return (
+    <p ref={el} className="bp-predict__hint" hidden>
+      The run paused at {simTime(atMs)} for this prediction; Play goes on.
+    </p>
+  );
+}
+
 function said(p: Prediction, e: PredictionEntry): string {
   if (!e.answer) return 'Skipped';
   return `You said ${e.answer.kind === 'choice' ? `“${p.choices?.[e.answer.index]?.text ?? '?'}”` : formatPredictionValue(e.answer.value, p.unit)}`;
@@ -183,6 +197,7 @@ function Asking({ lesson, durationMs, next }: { lesson: Lesson; durationMs: numb
         {right === null ? '.' : ''}
       </p>
       <p className="bp-predict__explain">{preds[i]!.explain}</p>
+      {e.scoredAtMs! < durationMs && <PausedHere atMs={e.scoredAtMs!} />}
     </div>
   );
 }
