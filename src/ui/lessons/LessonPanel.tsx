@@ -138,14 +138,17 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     }
   };
 
+  const predict = (part: 'ask' | 'outcomes') =>
+    lesson.predictions && (
+      <Suspense fallback={null}>
+        <Predictions lesson={lesson} durationMs={durationMs} part={part} />
+      </Suspense>
+    );
+
   const pinned = (
     <div className="bp-lesson__pinned">
       <h3 className="bp-lesson__title">{lesson.title}</h3>
-      {lesson.predictions && (
-        <Suspense fallback={null}>
-          <Predictions lesson={lesson} durationMs={durationMs} part="ask" />
-        </Suspense>
-      )}
+      {predict('ask')}
       <VerdictCard lesson={lesson} durationMs={durationMs} onTryIt={canTry ? tryIt : null} />
     </div>
   );
@@ -154,11 +157,7 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     <section className="bp-lesson" aria-label="Lesson" data-compact={compact || undefined}>
       <h2 className="bp-panel-title">Lesson</h2>
       {pinned}
-      {lesson.predictions && (
-        <Suspense fallback={null}>
-          <Predictions lesson={lesson} durationMs={durationMs} part="outcomes" />
-        </Suspense>
-      )}
+      {predict('outcomes')}
       {compact ? (
         <button type="button" className="bp-btn bp-btn--small" onClick={() => scenarioStore.getState().select(null)}>
           Show the lesson

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatPredictionValue, predictionAtMs, type Lesson, type Prediction } from '../../../engine/index';
 import { z } from '../../../engine/scenario/zod';
 import { simTime } from '../../format';
-import { useFrames } from '../../frames/useFrames';
+import { frameStore, type FrameState } from '../../frames/frameStore';
 import { usePredict, predictStore, type PredictionEntry } from './predictStore';
 import { usePredictionScores } from './usePredictionScores';
 import './predict.css';
@@ -104,9 +104,14 @@ function Ask({ p, index, count, durationMs }: { p: Prediction; index: number; co
 /** While the run stands at the moment it paused for a prediction: why it stopped, and how to go on. */
 function PausedHere({ atMs }: { atMs: number }) {
   const el = useRef<HTMLParagraphElement>(null);
-  useFrames((s) => {
-    if (el.current) el.current.hidden = s.status.playing || s.status.simMs !== atMs;
-  }, 'text');
+  // The run's status, outside React state (it comes with every frame).
+  useEffect(() => {
+    const show = (s: FrameState) => {
+      if (el.current) el.current.hidden = s.status.playing || s.status.simMs !== atMs;
+    };
+    show(frameStore.get());
+    return frameStore.subscribe(show);
+  }, [atMs]);
   return (
     <p ref={el} className="bp-predict__hint" hidden>
       The run paused at {simTime(atMs)} for this prediction; Play goes on.
