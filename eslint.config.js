@@ -66,7 +66,7 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/worker/**', '!**/worker/protocol'], allowTypeImports: true, message: 'Only src/ui/simClient.ts talks to the worker; import types from worker/protocol.' }, { group: ['**/cli/**'], message: 'The UI does not use the CLI.' }] },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Worker']", message: 'Only src/ui/simClient.ts creates the simulation worker (and src/ui/paint/paintClient.ts the paint worker).' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Worker']", message: 'Only src/ui/simClient.ts creates the simulation worker (src/ui/paint/paintClient.ts the paint worker, src/ui/sweep/sweepClient.ts the sweep workers).' }],
       'no-restricted-globals': ['error', { name: 'postMessage', message: 'Talk to the worker through src/ui/simClient.ts.' }],
     },
   },
@@ -77,6 +77,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'comlink', message: 'Only src/ui/simClient.ts talks to the worker.' }] }],
     },
   },
-  // The two doors: to the simulation worker, and to the paint worker that draws the edge dots.
-  { files: ['src/ui/simClient.ts', 'src/ui/paint/paintClient.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // The three doors: to the simulation worker, to the paint worker that draws the edge dots, and to the sweep workers.
+  { files: ['src/ui/simClient.ts', 'src/ui/paint/paintClient.ts', 'src/ui/sweep/sweepClient.ts'], rules: { 'no-restricted-syntax': 'off', 'no-restricted-globals': 'off' } },
 );

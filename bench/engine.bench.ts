@@ -4,11 +4,18 @@
  * million items. Prints numbers; passes or fails nothing (timings on a shared machine are noisy:
  * compare the ratios within one run).
  *
+ * The sweep row runs the default design's knee curve (20 points x 3 seeds x 60 s simulated) with one
+ * worker and with one per core, through the CLI's pool, and prints the speed-up.
+ *
  *   npm run bench             full run (about a minute)
  *   npm run bench -- --quick  smaller runs
  */
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createSimulation, parseScenario, type Scenario, type ScenarioInput } from '../src/engine/index';
+import { planSweep } from '../src/engine/sweep/index';
+import { runSweep } from '../src/cli/sweepPool';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = quick ? 1_000_000 : 4_000_000;
@@ -123,3 +130,24 @@ console.log(`memory: ${memoryPerMillion()}`);
 const mm8 = rows[1]!;
 const target = 2e6;
 console.log(`M/M/8 target >= ${fmt(target)} items/s: measured ${fmt((mm8.items / mm8.wallMs) * 1000)} items/s`);
+
+// The sweep: the same plan with 1 worker and with all of them (the worker script is bundled beside this
+// file). A pool is started per sweep, as the CLI and the app do, so thread start-up counts; the longer
+// sweep shows the speed-up once each run is more than a few milliseconds of work.
+const defaultDesign = scenario(JSON.parse(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8')));
+const workerUrl = new URL('./sweepWorker.mjs', import.meta.url);
+const cores = availableParallelism();
+for (const seconds of [60, 600]) {
+  const plan = planSweep(defaultDesign, { vary: [{ node: 'clients', field: 'rate', from: 20, to: 200, steps: 20 }], seeds: 3, durationMs: seconds * 1000 });
+  if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+  const timeSweep = async (workers: number) => {
+    const t0 = performance.now();
+    await runSweep(plan.value, { workers, workerUrl });
+    return performance.now() - t0;
+  };
+  await timeSweep(cores); // warm-up
+  const one = await timeSweep(1);
+  const all = await timeSweep(cores);
+  const targets = seconds === 60 ? ` (targets: under 3,000 ms with all workers: ${all < 3000 ? 'met' : 'MISSED'}; speed-up >= 1.7x: ${one / all >= 1.7 ? 'met' : 'MISSED'})` : '';
+  console.log(`sweep, default design, 20 points x 3 seeds x ${seconds} s: 1 worker ${one.toFixed(0)} ms, ${cores} workers ${all.toFixed(0)} ms, speed-up ${(one / all).toFixed(2)}x${targets}`);
+}

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { findKnees, formatIssues, parseScenarioText, planSweep, splitKey, sweepCsv, type PointResult, type SweepPlan, type SweepSettingsInput } from '../engine/index';
+import { formatIssues, parseScenarioText, type SweepSettingsInput } from '../engine/index';
+import { findKnees, planSweep, splitKey, sweepCsv, type PointResult, type SweepPlan } from '../engine/sweep/index';
 import { UsageError } from './args';
 import { runSweep } from './sweepPool';
 

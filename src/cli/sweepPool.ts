@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runPoint, SweepCollector, type PointResult, type SweepPlan, type SweepReport } from '../engine/index';
+import { runPoint, SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type SweepReport, type ToSweepWorker } from '../engine/sweep/index';
 
-/** What a thread is told: a plan (plain data, already checked), then run numbers of it. */
-export type ToWorker = { kind: 'plan'; plan: SweepPlan } | { kind: 'run'; r: number };
-export type FromWorker = { kind: 'done'; r: number; report: SweepReport } | { kind: 'error'; message: string };
+type ToWorker = ToSweepWorker;
+type FromWorker = FromSweepWorker;
 
 export function defaultWorkerUrl(): URL {
   return new URL('./sweepWorker.ts', import.meta.url);
@@ -120,22 +119,4 @@ export async function runSweep(plan: SweepPlan, opts: { workers: number; workerU
   } finally {
     await pool.close();
   }
-}
-
-/** The thread's side: keeps the plan it was sent, runs what it is sent. */
-export function serveSweep(port: { on(ev: 'message', f: (m: ToWorker) => void): void; postMessage(m: FromWorker): void }): void {
-  let plan: SweepPlan | null = null;
-  port.on('message', (m) => {
-    try {
-      if (m.kind === 'plan') {
-        plan = m.plan;
-        return;
-      }
-      if (!plan) throw new Error('run before plan');
-      const n = plan.seeds.length;
-      port.postMessage({ kind: 'done', r: m.r, report: runPoint(plan, Math.floor(m.r / n), m.r % n) });
-    } catch (e) {
-      port.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  });
 }

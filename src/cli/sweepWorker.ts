@@ -1,5 +1,5 @@
-/** A worker thread of `sim sweep`: runs the runs it is sent (sweepPool.ts). */
+/** A worker thread of `sim sweep`: runs the runs it is sent (engine/sweep/serve.ts). */
 import { parentPort } from 'node:worker_threads';
-import { serveSweep } from './sweepPool';
+import { serveSweep } from '../engine/sweep/index';
 
 if (parentPort) serveSweep(parentPort);

@@ -22,4 +22,6 @@ export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS,
 export { evaluateCheck, evaluateClause, metricValue, VERDICT_HEADS, type CheckResult, type ClauseResult, type VerdictKind } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
 export { scorePrediction, predictionValue, predictionAtMs, choiceFor, formatPredictionValue, howFarOff, type PredictionAnswer, type PredictionScore } from './lesson/predict';
-export * from './sweep/index';
+// Sweeps: the settings a design carries; the planner and the runner are in './sweep/index', imported
+// where sweeps run (the CLI, the Sweep panel's lazy chunk, the sweep workers), so the page does not load them.
+export * from './sweep/settings';

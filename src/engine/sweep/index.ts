@@ -6,3 +6,4 @@ export { runPoint, trimReport, figuresOf, meanCi, tQuantile975, summarizeReports
 export { SweepCollector, runOf, type PointResult } from './collect';
 export { findKnees, type Knees, type KneeInput } from './knee';
 export { sweepCsv } from './table';
+export { serveSweep, type SweepPort, type ToSweepWorker, type FromSweepWorker } from './serve';

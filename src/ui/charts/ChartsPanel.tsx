@@ -9,6 +9,7 @@ import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
 import { TimeChart } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/index';
 import { useView, viewStore } from '../store/viewStore';
+import { SweepButton } from '../sweep/SweepButton';
 import './charts.css';
 
 const selectSelected = (s: ScenarioState) => {
@@ -67,6 +68,7 @@ export function ChartsPanel() {
           </button>
         </div>
         <CompareControls />
+        <SweepButton />
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
           <select id="chart-window" value={windowS} onChange={(e) => viewStore.getState().setChartWindow(Number(e.target.value))}>

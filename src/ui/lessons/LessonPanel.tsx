@@ -5,6 +5,7 @@ import { simTime } from '../format';
 import { setText } from '../liveDom';
 import { sim } from '../simClient';
 import { scenarioStore, useScenario } from '../store/appStore';
+import { sweepStore } from '../sweep/sweepStore';
 import { noticeStore } from '../store/noticeStore';
 import { useRun } from '../store/runStore';
 import type { ScenarioState } from '../store/scenarioStore';
@@ -169,6 +170,7 @@ export function LessonPanel({ compact }: { compact: boolean }) {
               {line}
             </p>
           ))}
+          <LessonSweep />
           <h4 className="bp-lesson__label">What to watch</h4>
           <p>{lesson.watch}</p>
           <h4 className="bp-lesson__label">Try this</h4>
@@ -193,5 +195,22 @@ export function LessonPanel({ compact }: { compact: boolean }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A lesson built on a sweep: its settings are in the design; this runs them in the Sweep panel. */
+function LessonSweep() {
+  const sweep = useScenario((s) => s.meta.sweep);
+  if (!sweep) return null;
+  const run = () => {
+    sweepStore.getState().setOpen(true);
+    void import('../sweep/sweepActions').then((m) => m.runSweep(sweep, false));
+  };
+  return (
+    <div className="bp-lesson__actions">
+      <button type="button" className="bp-btn bp-btn--small bp-btn--primary" onClick={run}>
+        Run the sweep
+      </button>
+    </div>
   );
 }

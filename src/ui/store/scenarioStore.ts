@@ -4,7 +4,7 @@
  */
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import { createStore } from 'zustand/vanilla';
-import { flowSchema, type EdgeKind, type FlowConfig, type FlowInput, type NodeType, type Scenario, type ScenarioIssue, type ScriptedEvent } from '../../engine/index';
+import { flowSchema, type EdgeKind, type FlowConfig, type FlowInput, type NodeType, type Scenario, type ScenarioIssue, type ScriptedEvent, type SweepSettings } from '../../engine/index';
 import { eventsWithout, withEvents } from '../lessons/scriptedEvents';
 import { alertsWithout, withAlert, type AlertRuleInput } from './alerts';
 import {
@@ -47,6 +47,8 @@ export interface ScenarioState {
   /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
   setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
   setSeed(seed: number): void;
+  /** Keeps a sweep's settings in the design (what the Sweep panel varies; never its results). The run goes on. */
+  setSweep(sweep: SweepSettings | undefined): void;
   /** Adds scripted timeline events (the run restarts), or returns the problems (and adds nothing). */
   addEvents(events: readonly ScriptedEvent[]): ScenarioIssue[] | null;
   /** Adds an alert rule (the run restarts), or returns the problems (and adds nothing). */
@@ -187,6 +189,13 @@ export function createScenarioStore(initial: Scenario) {
 
     setSeed(seed) {
       set((st) => ({ meta: { ...st.meta, seed } }));
+    },
+
+    setSweep(sweep) {
+      set((st) => {
+        const { sweep: _old, ...rest } = st.meta;
+        return { meta: sweep ? { ...rest, sweep } : rest };
+      });
     },
 
     select(id) {
