@@ -11,11 +11,17 @@ import { useRun } from '../store/runStore';
 import type { ScenarioState } from '../store/scenarioStore';
 import { applyLessonView, lessonStore, useLessons, type LessonVerdict } from './lessonStore';
 import { useLessonVerdict } from './useLessonVerdict';
-import { askPredictions } from './predictGate';
+import { askPredictions, predictGate } from './predictGate';
 import './lessons.css';
 
-// Asked before a lesson plays; most sessions never open a lesson, so it loads when one asks.
-const Predictions = lazy(() => import('./predict/Predictions'));
+// Asked before a lesson plays; most sessions never open a lesson, so it loads when one asks. If it
+// cannot load (offline, a stale build), the lesson runs without its questions rather than never.
+const Predictions = lazy(() =>
+  import('./predict/Predictions').catch(() => {
+    predictGate.setState({ waiting: null });
+    return { default: () => null };
+  }),
+);
 
 const selectLesson = (s: ScenarioState) => s.meta.lesson ?? null;
 const selectDuration = (s: ScenarioState) => s.meta.durationMs;
