@@ -14,7 +14,7 @@ import { useLessonVerdict } from './useLessonVerdict';
 import { askPredictions, predictGate } from './predictGate';
 import './lessons.css';
 
-// Asked before a lesson plays; most sessions never open a lesson, so it loads when one asks. If it
+// Asked before a lesson plays; most visits never open a lesson, so it loads when one asks. If it
 // cannot load (offline, a stale build), the lesson runs without its questions rather than never.
 const Predictions = lazy(() =>
   import('./predict/Predictions').catch(() => {
