@@ -19,7 +19,7 @@ interface LessonFile {
   file: string;
   name: string;
   durationMs: number;
-  lesson: { title: string; speed: number | 'max'; windowS: number };
+  lesson: { title: string; speed: number | 'max'; windowS: number; predictions?: unknown[] };
 }
 const LESSONS: LessonFile[] = readdirSync(join(ROOT, 'scenarios/lessons'))
   .filter((f) => f.endsWith('.json'))
@@ -50,6 +50,9 @@ const nodesCut = (page: import('@playwright/test').Page) =>
     return els.filter((e) => { const r = e.getBoundingClientRect(); return r.top < pane.top - 1 || r.bottom > pane.bottom + 1 || r.left < pane.left - 1 || r.right > pane.right + 1; }).map((e) => e.getAttribute('data-id'));
   });
 
+/** A lesson that asks for predictions holds Play until they are answered: these tests skip them (e2e/predict.spec.ts answers them). */
+const skipPredictions = (page: import('@playwright/test').Page) => lessonPanel(page).getByRole('button', { name: 'Skip', exact: true }).click();
+
 const finalVerdict = (page: import('@playwright/test').Page) => page.locator('[role="status"][aria-label="Lesson check"][data-final="true"]');
 
 test('the lessons menu says what each lesson takes: level, minutes a run, concepts', async ({ page }) => {
@@ -78,6 +81,7 @@ for (const l of LESSONS) {
     await expect(page.getByLabel('Window', { exact: true })).toHaveValue(String(l.lesson.windowS));
     await expect(check(page)).toContainText('As loaded');
     await expect(check(page)).toContainText('Press Play');
+    if (l.lesson.predictions) await skipPredictions(page);
     await setSpeed(page, 'Max');
     await playButton(page).click();
     await expect(finalVerdict(page)).toBeVisible({ timeout: 90_000 });
@@ -108,6 +112,7 @@ test('a verdict waits for the lesson\'s end; the card\'s clock is the toolbar\'s
   await openApp(page);
   await lessonsButton(page).click();
   await page.getByRole('menuitem', { name: 'Queue sizing: throughput x acceptable latency' }).click();
+  await skipPredictions(page);
   await setSpeed(page, '10x');
   await playButton(page).click();
   await expect(check(page)).toContainText('Waiting for the run to reach 60.0 s');
@@ -220,6 +225,7 @@ for (const file of ['07-slow-database-breaker.json', '10-metastable-failure.json
     await openApp(page);
     await lessonsButton(page).click();
     await page.getByRole('menuitem', { name: expected.name }).click();
+    if (LESSONS.find((l) => l.file === file)?.lesson.predictions) await skipPredictions(page);
     await setSpeed(page, 'Max');
     await playButton(page).click();
     await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
@@ -232,6 +238,7 @@ test('a lesson that ran to its end plays again from 0 s when Play is pressed', a
   await openApp(page);
   await lessonsButton(page).click();
   await page.getByRole('menuitem', { name: 'Queue sizing: throughput x acceptable latency' }).click();
+  await skipPredictions(page);
   await setSpeed(page, 'Max');
   await playButton(page).click();
   await expect(finalVerdict(page)).toBeVisible({ timeout: 60_000 });
@@ -250,6 +257,7 @@ test('during a collapse nothing completes, so no latency is shown: gaps in the s
   await openApp(page, '?testhooks');
   await lessonsButton(page).click();
   await page.getByRole('menuitem', { name: 'A metastable failure outlives its trigger' }).click();
+  await skipPredictions(page);
   await setSpeed(page, 'Max');
   await playButton(page).click();
   await expect(finalVerdict(page)).toBeVisible({ timeout: 90_000 });

@@ -18,9 +18,10 @@ export { FLOW_MODE_CODES } from './metrics/layout';
 export { DEFAULT_MEMORY_LIMIT_BYTES, DEFAULT_RESTART_DELAY_MS } from './components/memory';
 export { OUTCOMES, REASONS, type OutcomeName, type ReasonCode } from './kernel/protocol';
 export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from './scenario/events';
-export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS, type Lesson, type LessonLevel, type CheckClause, type CheckOp } from './scenario/lesson';
+export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS, type Lesson, type LessonLevel, type CheckClause, type CheckOp, type Prediction, type PredictionChoice } from './scenario/lesson';
 export { evaluateCheck, evaluateClause, metricValue, VERDICT_HEADS, type CheckResult, type ClauseResult, type VerdictKind } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
+export { scorePrediction, predictionValue, predictionAtMs, choiceFor, formatPredictionValue, howFarOff, type PredictionAnswer, type PredictionScore } from './lesson/predict';
 // Sweeps: the settings a design carries; the planner and the runner are in './sweep/index', imported
 // where sweeps run (the CLI, the Sweep panel's lazy chunk, the sweep workers), so the page does not load them.
 export * from './sweep/settings';

@@ -109,6 +109,7 @@ export const sim = {
     runStore.getState().setSpeed(speed);
     return send((a) => a.setSpeed(speed));
   },
+  setStops: (ms: number[]) => send((a) => a.setStops(ms)),
   setParams: (nodeId: string, patch: Record<string, unknown>) => send<ParamResult>((a) => a.setParams(nodeId, patch)),
   replaceScenario: (scenario: Scenario, seed: number) => send((a) => a.replaceScenario(scenario, seed)),
   report: () => send((a) => a.report()),

@@ -4,7 +4,7 @@ import { Runner, type Host } from './runner';
 import type { Frame } from './protocol';
 
 /** A lesson with a scripted spike, as small as it gets (worker tests have no file system). */
-function lesson(withLesson = true): Scenario {
+function lesson(withLesson = true, predictions?: unknown[]): Scenario {
   const p = parseScenario({
     version: 1,
     durationMs: 20_000,
@@ -29,6 +29,7 @@ function lesson(withLesson = true): Scenario {
             watch: 'the queue',
             tryThis: { text: 'bound it', changes: [{ node: 'q', set: { capacity: 10 } }] },
             check: [{ metric: 'nodes.q.maxDepth', op: '>', value: 100, says: 'the queue grew' }],
+            ...(predictions ? { predictions } : {}),
           },
         }
       : {}),
@@ -37,7 +38,7 @@ function lesson(withLesson = true): Scenario {
   return p.value;
 }
 
-function run(s: Scenario, wallMs: number) {
+function run(s: Scenario, wallMs: number, load = true) {
   let now = 0;
   const timers: { at: number; fn: () => void }[] = [];
   // Every look at the clock costs a millisecond, so a run at Max speed yields now and then.
@@ -45,25 +46,30 @@ function run(s: Scenario, wallMs: number) {
   const runner = new Runner(host);
   const frames: Frame[] = [];
   runner.connect((f) => void frames.push(f));
-  runner.load(s, 1);
-  runner.setSpeed('max');
-  runner.play();
-  const end = now + wallMs;
-  while (timers.length > 0) {
-    timers.sort((a, b) => a.at - b.at);
-    const next = timers.shift()!;
-    if (next.at > end) break;
-    now = Math.max(now, next.at + 1);
-    next.fn();
+  const drain = (ms: number) => {
+    const end = now + ms;
+    while (timers.length > 0) {
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers.shift()!;
+      if (next.at > end) break;
+      now = Math.max(now, next.at + 1);
+      next.fn();
+    }
+  };
+  if (load) {
+    runner.load(s, 1);
+    runner.setSpeed('max');
+    runner.play();
+    drain(wallMs);
   }
-  return { runner, last: frames[frames.length - 1]! };
+  return { runner, last: () => frames[frames.length - 1]!, drain };
 }
 
 describe('a lesson in the worker', () => {
   it('stops at its duration with the report the CLI prints, scripted events included', () => {
     const s = lesson();
     const { runner, last } = run(s, 60_000);
-    expect(last.status).toMatchObject({ playing: false, simMs: 20_000 });
+    expect(last().status).toMatchObject({ playing: false, simMs: 20_000 });
     const cli = createSimulation(s);
     cli.runToEnd();
     const report = runner.report()!;
@@ -85,5 +91,29 @@ describe('a lesson in the worker', () => {
   it('a design of ones own runs on past its duration until paused', () => {
     const { runner } = run(lesson(false), 2_000);
     expect(runner.report()!.simulatedMs).toBeGreaterThan(20_000);
+  });
+
+  it('pauses at a moment the page waits for (a prediction), with the report the CLI gives at that duration, and plays on from there', () => {
+    const ask = { question: 'How deep?', metric: 'nodes.q.depth', unit: 'items', expect: { min: 0, max: 1e6 }, explain: 'Because.' };
+    const s = lesson(true, [{ ...ask, atMs: 8000 }, ask]);
+    const { runner, last, drain } = run(s, 0, false);
+    runner.load(s, 1);
+    runner.setStops([8000]);
+    runner.setSpeed('max');
+    runner.play();
+    drain(60_000);
+    expect(last().status).toMatchObject({ playing: false, simMs: 8000, ended: false });
+    const cli = createSimulation({ ...s, durationMs: 8000 });
+    cli.runToEnd();
+    expect({ ...runner.report()!, wallMs: 0 }).toEqual(cli.report());
+    runner.play();
+    drain(60_000);
+    expect(last().status).toMatchObject({ playing: false, simMs: 20_000, ended: true });
+    // Without stops it runs straight to the end.
+    runner.setStops([]);
+    runner.reset();
+    runner.play();
+    drain(60_000);
+    expect(last().status).toMatchObject({ playing: false, simMs: 20_000, ended: true });
   });
 });

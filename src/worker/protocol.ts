@@ -79,6 +79,8 @@ export interface SimApi {
   /** A lesson's run that stopped at its duration plays on past it (until paused or reset). */
   runOn(): void;
   setSpeed(speed: Speed): void;
+  /** The run pauses when it reaches each of these simulated times (a lesson's predictions); [] none. */
+  setStops(ms: number[]): void;
   /** A live edit at the current simulated instant. */
   setParams(nodeId: string, patch: Record<string, unknown>): ParamResult;
   /** A structural edit (or a new seed): restarts from t = 0 with the new scenario, keeping play state. */

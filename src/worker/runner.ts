@@ -71,6 +71,12 @@ export class Runner {
   private frameOwed = false;
   private lastFrameAt = -Infinity;
 
+  /**
+   * Moments the page waits for (a lesson's locked-in predictions, before its end), ascending: the
+   * run pauses at each, so it is scored on that instant's report, the one the CLI gives at that
+   * duration. Set by the page (setStops); kept across resets and rebuilds.
+   */
+  private stops: number[] = [];
   /** A lesson's run let go on past its duration ("Run on"); cleared by every rebuild. */
   private runningOn = false;
   private tickQueued = false;
@@ -122,6 +128,11 @@ export class Runner {
     this.emit(true);
   }
 
+  /** The run pauses when it reaches each of these simulated times (ms); [] pauses nowhere. */
+  setStops(ms: readonly number[]): void {
+    this.stops = [...new Set(ms)].filter((t) => Number.isFinite(t) && t > 0).sort((a, b) => a - b);
+  }
+
   setSpeed(speed: Speed): void {
     this.speed = speed;
     this.meter.reset();
@@ -133,7 +144,7 @@ export class Runner {
     const sim = this.sim;
     if (!sim || sim.halted) return;
     this.playing = false;
-    const target = Math.min((Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS, this.endMs());
+    const target = Math.min((Math.floor(sim.now / SAMPLE_MS) + 1) * SAMPLE_MS, this.endMs(), this.nextStop(sim.now));
     while (!this.runChunks(sim, target, this.host.now() + WORK_MS)) {
       await new Promise<void>((resolve) => this.host.soon(resolve));
       if (sim !== this.sim) return; // replaced meanwhile
@@ -206,10 +217,11 @@ export class Runner {
     const wallMs = Math.min(t0 - this.lastTickAt, MAX_WALL_STEP_MS);
     this.lastTickAt = t0;
     const before = sim.now;
-    const target = Math.min(this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed, this.endMs());
+    const stop = this.nextStop(before);
+    const target = Math.min(this.speed === 'max' ? Infinity : sim.now + wallMs * this.speed, this.endMs(), stop);
     const reached = this.runChunks(sim, target, t0 + WORK_MS);
     this.meter.add(wallMs, sim.now - before, this.speed);
-    if (sim.halted || sim.now >= this.endMs()) this.playing = false;
+    if (sim.halted || sim.now >= this.endMs() || sim.now >= stop) this.playing = false;
     this.emit(!this.playing); // the frame that says it stopped must not be skipped by the rate limit
     if (!this.playing) return;
     this.tickQueued = true;
@@ -243,6 +255,11 @@ export class Runner {
    */
   private endMs(): number {
     return this.scenario?.lesson && !this.runningOn ? this.scenario.durationMs : Infinity;
+  }
+
+  /** The next prediction moment after `now`, or Infinity. */
+  private nextStop(now: number): number {
+    return this.runningOn ? Infinity : (this.stops.find((ms) => ms > now) ?? Infinity);
   }
 
   private status(): RunStatus {

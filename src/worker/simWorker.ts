@@ -37,6 +37,7 @@ const api: SimApi = {
   reset: () => runner.reset(),
   runOn: () => runner.runOn(),
   setSpeed: (speed) => runner.setSpeed(speed),
+  setStops: (ms) => runner.setStops(ms),
   setParams: (nodeId, patch) => runner.setParams(nodeId, patch),
   replaceScenario: (scenario, seed) => runner.replaceScenario(scenario, seed),
   report: () => runner.report(),

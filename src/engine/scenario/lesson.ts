@@ -17,6 +17,14 @@
  * that a verdict is "waiting for" it (`waitingFor` says what, in the lesson's words), never failed. `level`, `concepts`, `speed` and `windowS` tell a
  * teacher what the lesson takes and let the app open it at a speed and chart window that keep its
  * whole story on screen.
+ *
+ * `predictions` (1-3) are asked before the lesson plays ("What will p99 latency be?"): a number in
+ * `unit`, or one of 2-5 `choices`, each a `value` or a range (`min` inclusive, `max` exclusive) of
+ * the metric, so the measured value picks the answer (the first choice that holds it). Each is answered by a report field (the
+ * check clauses' paths, with `per`) at `atMs` (default: the run's end; the app pauses there), and
+ * says in `explain` why the number is what it is. `expect` (a number's range) and `correct` (the
+ * choice) are what the explanation claims: the lesson tests run each lesson and hold them true.
+ * With `unit` "%" the metric (a share) is shown, entered and ranged as a percentage.
  */
 import { CHART_WINDOWS_S } from './constants';
 import { z } from './zod';
@@ -53,6 +61,33 @@ export const nodeChangeSchema = z.strictObject({
 
 const clauses = z.array(checkClauseSchema).min(1, { error: 'needs at least one clause' }).max(8, { error: 'at most 8 clauses' });
 
+const num = z.number().optional();
+const choiceSchema = z.strictObject({
+  text: text(60),
+  /** The measured value equals `value`, or is in [min, max) (either end may be left open); the first that holds is the answer. */
+  min: num,
+  max: num,
+  value: num,
+  /** The answer the explanation gives (one choice has it; the lesson tests hold it true). */
+  correct: z.literal(true).optional(),
+});
+export type PredictionChoice = z.infer<typeof choiceSchema>;
+
+export const predictionSchema = z.strictObject({
+  question: text(160),
+  metric: metricPath,
+  per: metricPath.optional(),
+  /** Simulated ms the answer is read at (default: the run's end). */
+  atMs: z.int().positive().optional(),
+  unit: text(12).optional(),
+  /** A number prediction: the range the explanation states the measured value is in. */
+  expect: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  choices: z.array(choiceSchema).min(2).max(5).optional(),
+  /** One sentence: why it comes out as it does. */
+  explain: text(300),
+});
+export type Prediction = z.infer<typeof predictionSchema>;
+
 export const LESSON_LEVELS = ['intro', 'intermediate', 'advanced'] as const;
 export type LessonLevel = (typeof LESSON_LEVELS)[number];
 
@@ -83,6 +118,8 @@ export const lessonSchema = z.strictObject({
   level: z.enum(LESSON_LEVELS, { error: `expected one of ${LESSON_LEVELS.map((l) => `"${l}"`).join(', ')}` }).optional(),
   /** The ideas it teaches, a few words each ("bounded queue", "drop-oldest"). */
   concepts: z.array(label.min(1, { error: 'must not be empty' })).max(6, { error: 'at most 6 concepts' }).optional(),
+  /** Asked before the run plays, scored when it reaches each one's moment. */
+  predictions: z.array(predictionSchema).min(1).max(3).optional(),
   /** The speed it opens at. */
   speed: z
     .union([z.literal('max'), z.number()], { error: 'expected a speed: a number or "max"' })
@@ -97,21 +134,37 @@ export const lessonSchema = z.strictObject({
 export type Lesson = z.infer<typeof lessonSchema>;
 
 /** Check clauses and try-this changes that name nodes the scenario does not have. */
-export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+const FIELDS: Record<string, string> = {
+  totals: 'produced completed refused dropped expired failed timedOut inSystem goodput',
+  endToEnd: 'completed meanLatencyMs p50LatencyMs p90LatencyMs p99LatencyMs p999LatencyMs maxLatencyMs',
+};
 
-  const nodeOf = (metric: string) => /^nodes\.(.+)\.[A-Za-z0-9_]+$/.exec(metric)?.[1];
-  const clauses = (list: readonly CheckClause[] | undefined, at: string) =>
+/**
+ * Check clauses, predictions and try-this changes that name nodes the scenario does not have (or a
+ * report field there is none of); predictions at a moment after the run, or of no kind.
+ */
+export function checkLesson(lesson: Lesson, nodeIds: ReadonlySet<string>, durationMs = Infinity): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, message });
+
+  const clauses = (list: readonly Pick<CheckClause, 'metric' | 'per'>[] | undefined, at: string) =>
     list?.forEach((c, i) => {
       for (const k of ['metric', 'per'] as const) {
-        const id = c[k] !== undefined ? nodeOf(c[k]) : undefined;
-        if (id !== undefined && !nodeIds.has(id)) issues.push({ path: `${at}[${i}].${k}`, message: `no node with id "${id}"` });
+        const [head = '', ...rest] = c[k]?.split('.') ?? [];
+        const id = rest.slice(0, -1).join('.');
+        if (head === 'nodes' && !nodeIds.has(id)) bad(`${at}[${i}].${k}`, `no node with id "${id}"`);
+        else if (FIELDS[head] && !FIELDS[head].split(' ').includes(rest[0]!)) bad(`${at}[${i}].${k}`, `no field "${rest[0]}" in the report's ${head}`);
       }
     });
   clauses(lesson.check, 'lesson.check');
   clauses(lesson.tryThis.check, 'lesson.tryThis.check');
+  clauses(lesson.predictions, 'lesson.predictions');
   lesson.tryThis.changes.forEach((c, i) => {
-    if (!nodeIds.has(c.node)) issues.push({ path: `lesson.tryThis.changes[${i}].node`, message: `no node with id "${c.node}"` });
+    if (!nodeIds.has(c.node)) bad(`lesson.tryThis.changes[${i}].node`, `no node with id "${c.node}"`);
+  });
+  lesson.predictions?.forEach((p, i) => {
+    if (p.atMs! > durationMs) bad(`lesson.predictions[${i}].atMs`, `after the run's end (${durationMs} ms)`);
+    if (!p.choices === !p.expect || (p.expect && !p.unit)) bad(`lesson.predictions[${i}]`, 'needs "choices", or "expect" and "unit"');
   });
   return issues;
 }

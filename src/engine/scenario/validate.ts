@@ -67,7 +67,7 @@ function parseScenarioUnclipped(input: unknown): Parsed<Scenario> {
   const { nodes, events, lesson, durationMs } = r.data;
   const lessonIssues = [
     ...(events ? checkEvents(nodes, events, durationMs, parseNode) : []),
-    ...(lesson ? checkLesson(lesson, new Set(nodes.map((n) => n.id))) : []),
+    ...(lesson ? checkLesson(lesson, new Set(nodes.map((n) => n.id)), durationMs) : []),
   ];
   if (lessonIssues.length > 0) return { ok: false, issues: lessonIssues };
   const alertIssues = r.data.alerts ? checkAlerts(nodes, r.data.alerts) : [];

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { Lesson } from '../../engine/index';
 import { useFrames } from '../frames/useFrames';
 import { simTime } from '../format';
@@ -11,7 +11,17 @@ import { useRun } from '../store/runStore';
 import type { ScenarioState } from '../store/scenarioStore';
 import { applyLessonView, lessonStore, useLessons, type LessonVerdict } from './lessonStore';
 import { useLessonVerdict } from './useLessonVerdict';
+import { askPredictions, predictGate } from './predictGate';
 import './lessons.css';
+
+// Asked before a lesson plays; most visits never open a lesson, so it loads when one asks. If it
+// cannot load (offline, a stale build), the lesson runs without its questions rather than never.
+const Predictions = lazy(() =>
+  import('./predict/Predictions').catch(() => {
+    predictGate.setState({ waiting: null });
+    return { default: () => null };
+  }),
+);
 
 const selectLesson = (s: ScenarioState) => s.meta.lesson ?? null;
 const selectDuration = (s: ScenarioState) => s.meta.durationMs;
@@ -115,6 +125,7 @@ export function LessonPanel({ compact }: { compact: boolean }) {
   // "Try it" and "Run as loaded" keep the same lesson object, so they do not come here.
   const seen = useRef<Lesson | null>(null);
   useEffect(() => {
+    askPredictions(lesson);
     if (!lesson || seen.current === lesson) return;
     seen.current = lesson;
     const st = lessonStore.getState();
@@ -134,9 +145,17 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     }
   };
 
+  const predict = (part: 'ask' | 'outcomes') =>
+    lesson.predictions && (
+      <Suspense fallback={null}>
+        <Predictions lesson={lesson} durationMs={durationMs} part={part} />
+      </Suspense>
+    );
+
   const pinned = (
     <div className="bp-lesson__pinned">
       <h3 className="bp-lesson__title">{lesson.title}</h3>
+      {predict('ask')}
       <VerdictCard lesson={lesson} durationMs={durationMs} onTryIt={canTry ? tryIt : null} />
     </div>
   );
@@ -145,6 +164,7 @@ export function LessonPanel({ compact }: { compact: boolean }) {
     <section className="bp-lesson" aria-label="Lesson" data-compact={compact || undefined}>
       <h2 className="bp-panel-title">Lesson</h2>
       {pinned}
+      {predict('outcomes')}
       {compact ? (
         <button type="button" className="bp-btn bp-btn--small" onClick={() => scenarioStore.getState().select(null)}>
           Show the lesson

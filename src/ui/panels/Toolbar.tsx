@@ -3,6 +3,7 @@ import { useRun } from '../store/runStore';
 import type { Speed } from '../../worker/protocol';
 import { SeedField } from './SeedField';
 import { LessonsMenu } from '../lessons/LessonsMenu';
+import { usePredictGate } from '../lessons/predictGate';
 import { ShareControls } from '../share/ShareControls';
 import { SimClock } from './SimClock';
 import { SpeedNotice } from './SpeedNotice';
@@ -21,6 +22,7 @@ export function Toolbar() {
   const speed = useRun((s) => s.speed);
   const halted = useRun((s) => s.halted);
   const ready = useRun((s) => s.worker === 'ready');
+  const predictFirst = usePredictGate();
 
   return (
     <header className="bp-toolbar">
@@ -30,14 +32,15 @@ export function Toolbar() {
           type="button"
           className="bp-btn bp-btn--primary bp-play"
           onClick={() => void (playing ? sim.pause() : sim.play())}
-          disabled={!ready || (!playing && halted !== null)}
+          disabled={!ready || (!playing && (halted !== null || predictFirst !== null))}
+          title={!playing ? (predictFirst ?? undefined) : undefined}
         >
           <span aria-hidden="true" className="bp-play__icon">
             {playing ? '❚❚' : '▶'}
           </span>
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className="bp-btn" onClick={() => void sim.step()} disabled={!ready || halted !== null} title="Advance a quarter second of simulated time, then pause">
+        <button type="button" className="bp-btn" onClick={() => void sim.step()} disabled={!ready || halted !== null || predictFirst !== null} title={predictFirst ?? 'Advance a quarter second of simulated time, then pause'}>
           Step
         </button>
         <button type="button" className="bp-btn" onClick={() => void sim.reset()} disabled={!ready} title="Back to 0 s with the current design">
