@@ -21,4 +21,5 @@ export { scriptedEventSchema, eventOrder, MAX_EVENTS, type ScriptedEvent } from 
 export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS, type Lesson, type LessonLevel, type CheckClause, type CheckOp } from './scenario/lesson';
 export { evaluateCheck, evaluateClause, metricValue, VERDICT_HEADS, type CheckResult, type ClauseResult, type VerdictKind } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
+export { reportDocument, type ReportDocument } from './lesson/reportDocument';
 export * from './sweep/index';
