@@ -6,7 +6,7 @@ import { scenarioStore, useScenario } from '../store/appStore';
 import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
-import { TimeChart } from './TimeChart';
+import { exportFailed, TimeChart } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/index';
 import { useView, viewStore } from '../store/viewStore';
 import './charts.css';
@@ -67,6 +67,14 @@ export function ChartsPanel() {
           </button>
         </div>
         <CompareControls />
+        <button
+          type="button"
+          className="bp-btn"
+          title="Download the run so far as the CLI's JSON report (npm run sim -- FILE --json)"
+          onClick={() => void import('../export/chartExport').then((m) => m.exportReport()).catch(exportFailed)}
+        >
+          Report JSON
+        </button>
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
           <select id="chart-window" value={windowS} onChange={(e) => viewStore.getState().setChartWindow(Number(e.target.value))}>

@@ -6,6 +6,10 @@ import type { ChartSurface } from './chartSurface';
 import type { ChartKind } from '../paint/protocol';
 import type { ChartSpec } from './metrics';
 import { formatValue } from './scale';
+import { noticeStore } from '../store/noticeStore';
+
+/** An export that could not be made is said, never thrown. */
+export const exportFailed = (e: unknown): void => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
 
 interface Props {
   spec: ChartSpec;
@@ -63,6 +67,12 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
   const values = useRef<(HTMLSpanElement | null)[]>([]);
   const keys = useRef<(HTMLSpanElement | null)[]>([]);
   const keptValues = useRef<(HTMLSpanElement | null)[]>([]);
+  const fig = useRef<HTMLElement>(null);
+  // The exporter is its own chunk, loaded on the first click (the initial bundle has a budget).
+  const save = (as: 'png' | 'csv') => {
+    const el = fig.current;
+    if (el) import('../export/chartExport').then((m) => m.exportChart(as, el, spec, nodeId, windowS)).catch(exportFailed);
+  };
 
   useEffect(() => {
     const box = plot.current;
@@ -76,10 +86,20 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
   }, [spec, kind, shape, nodeId, windowS, surface]);
 
   return (
-    <figure className="bp-chart">
+    <figure className="bp-chart" ref={fig}>
       <figcaption className="bp-chart__head">
-        <span className="bp-chart__title">
-          {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
+        <span className="bp-chart__top">
+          <span className="bp-chart__title">
+            {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
+          </span>
+          <span className="bp-chart__export" role="group" aria-label={`Export ${spec.title}`}>
+            <button type="button" onClick={() => save('png')} title="Download this chart as a PNG image, as shown, legend included">
+              PNG
+            </button>
+            <button type="button" onClick={() => save('csv')} title="Download this chart's series as CSV: every sample kept, one column per line">
+              CSV
+            </button>
+          </span>
         </span>
         <span className="bp-chart__legend">
           {spec.lines.map((l, k) => (

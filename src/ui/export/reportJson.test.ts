@@ -3,10 +3,6 @@
  * worker's own Runner (as the browser runs them, stepped to a simulated time), give the same
  * document as the CLI run as a child process for the same duration, wallMs aside.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../engine/index';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the test runs the worker's own Runner, not the page's door to it
@@ -14,10 +10,18 @@ import { Runner, SAMPLE_MS, type Host } from '../../worker/runner';
 import { scenarioFileText } from '../share/scenarioFile';
 import { defaultScenario } from '../store/defaultScenario';
 import { reportJsonText } from './reportJson';
-import lesson01 from '../../../scenarios/lessons/01-flash-sale-unbounded-queue.json';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'bp-report-'));
+// Node's modules, typed here: this is a UI-layer file (DOM types, no Node types), run by vitest in Node.
+interface NodeApi {
+  spawnSync(cmd: string, args: string[], o: { encoding: 'utf8'; cwd: string }): { status: number | null; stdout: string; stderr: string };
+  mkdtempSync(prefix: string): string;
+  writeFileSync(path: string, text: string): void;
+  readFileSync(path: string, encoding: 'utf8'): string;
+  tmpdir(): string;
+}
+const load = (m: string) => import(/* @vite-ignore */ m) as Promise<Record<string, unknown>>;
+const nodeApi = async (): Promise<NodeApi> => ({ ...(await load('node:child_process')), ...(await load('node:fs')), ...(await load('node:os')) }) as unknown as NodeApi;
+const root = decodeURIComponent(new URL('../../../', import.meta.url).pathname);
 
 /** A host whose clock never moves: every step runs to its end at once. */
 const host: Host = { now: () => 0, later: () => undefined, soon: (fn) => void Promise.resolve().then(fn) };
@@ -33,11 +37,12 @@ async function browserJson(scenario: Scenario, atMs: number): Promise<Record<str
   return JSON.parse(reportJsonText(scenario, report)) as Record<string, unknown>;
 }
 
-function cliJson(scenario: Scenario, name: string, durationMs: number): Record<string, unknown> {
+async function cliJson(scenario: Scenario, name: string, durationMs: number): Promise<Record<string, unknown>> {
+  const node = await nodeApi();
   // The file the app's Export writes: what the browser ran, as the CLI reads it.
-  const file = join(dir, name);
-  writeFileSync(file, scenarioFileText(scenario, 'scenario.schema.json'));
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'main.ts'), file, '--json', '--duration', String(durationMs)], { encoding: 'utf8', cwd: root });
+  const file = `${node.mkdtempSync(`${node.tmpdir()}/bp-report-`)}/${name}`;
+  node.writeFileSync(file, scenarioFileText(scenario, 'scenario.schema.json'));
+  const r = node.spawnSync(`${root}node_modules/.bin/tsx`, [`${root}src/cli/main.ts`, file, '--json', '--duration', String(durationMs)], { encoding: 'utf8', cwd: root });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as Record<string, unknown>;
@@ -49,7 +54,7 @@ describe('the browser’s report JSON', () => {
   it('equals the CLI’s for the default design at 20 s', async () => {
     const scenario = defaultScenario();
     const browser = await browserJson(scenario, 20_000);
-    const cli = cliJson(scenario, 'default.json', 20_000);
+    const cli = await cliJson(scenario, 'default.json', 20_000);
     expect(browser.wallMs).toBe(0);
     expect(typeof cli.wallMs).toBe('number');
     expect(Object.keys(browser)).toEqual(Object.keys(cli));
@@ -59,10 +64,10 @@ describe('the browser’s report JSON', () => {
   });
 
   it('carries a lesson’s verdict as the CLI does', async () => {
-    const p = parseScenarioText(JSON.stringify(lesson01));
+    const p = parseScenarioText((await nodeApi()).readFileSync(`${root}scenarios/lessons/01-flash-sale-unbounded-queue.json`, 'utf8'));
     if (!p.ok) throw new Error('lesson 01 is invalid');
     const browser = await browserJson(p.value, 15_000);
-    const cli = cliJson(p.value, 'lesson.json', 15_000);
+    const cli = await cliJson(p.value, 'lesson.json', 15_000);
     expect(browser.check).toBeDefined();
     expect(withoutWall(browser)).toEqual(withoutWall(cli));
   });
