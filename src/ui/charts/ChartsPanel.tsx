@@ -6,7 +6,7 @@ import { scenarioStore, useScenario } from '../store/appStore';
 import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
-import { exportFailed, TimeChart } from './TimeChart';
+import { TimeChart, withExport } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/index';
 import { useView, viewStore } from '../store/viewStore';
 import './charts.css';
@@ -70,8 +70,8 @@ export function ChartsPanel() {
         <button
           type="button"
           className="bp-btn"
-          title="Download the run so far as the CLI's JSON report (npm run sim -- FILE --json)"
-          onClick={() => void import('../export/chartExport').then((m) => m.exportReport()).catch(exportFailed)}
+          title="The run so far as the CLI's JSON report"
+          onClick={() => withExport((m) => m.exportReport())}
         >
           Report JSON
         </button>

@@ -8,8 +8,9 @@ import type { ChartSpec } from './metrics';
 import { formatValue } from './scale';
 import { noticeStore } from '../store/noticeStore';
 
-/** An export that could not be made is said, never thrown. */
-export const exportFailed = (e: unknown): void => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+/** Runs an exporter: their own chunk, loaded on first use (the initial bundle has a budget); a failure is said, never thrown. */
+export const withExport = (run: (m: typeof import('../export/chartExport')) => unknown): void =>
+  void import('../export/chartExport').then(run).catch((e: unknown) => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`));
 
 interface Props {
   spec: ChartSpec;
@@ -68,11 +69,7 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
   const keys = useRef<(HTMLSpanElement | null)[]>([]);
   const keptValues = useRef<(HTMLSpanElement | null)[]>([]);
   const fig = useRef<HTMLElement>(null);
-  // The exporter is its own chunk, loaded on the first click (the initial bundle has a budget).
-  const save = (as: 'png' | 'csv') => {
-    const el = fig.current;
-    if (el) import('../export/chartExport').then((m) => m.exportChart(as, el, spec, nodeId, windowS)).catch(exportFailed);
-  };
+  const save = (as: 'png' | 'csv') => withExport((m) => fig.current && m.exportChart(as, fig.current, spec, nodeId, windowS));
 
   useEffect(() => {
     const box = plot.current;
@@ -93,10 +90,10 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
             {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
           </span>
           <span className="bp-chart__export" role="group" aria-label={`Export ${spec.title}`}>
-            <button type="button" onClick={() => save('png')} title="Download this chart as a PNG image, as shown, legend included">
+            <button type="button" onClick={() => save('png')} title="This chart as a PNG image">
               PNG
             </button>
-            <button type="button" onClick={() => save('csv')} title="Download this chart's series as CSV: every sample kept, one column per line">
+            <button type="button" onClick={() => save('csv')} title="This chart's samples as CSV">
               CSV
             </button>
           </span>
