@@ -6,21 +6,29 @@ import { sim } from './ui/simClient';
 import { scenarioStore } from './ui/store/appStore';
 import { startWorkerSync } from './ui/sync/workerSync';
 import { designKeeper } from './ui/share/keeper';
+import { startEmbed } from './ui/embed/start';
 
-// The worker starts on the design the person will see: the saved one, or a share link's (decoded
-// first: a scenario replaced while the worker is still starting up could be overtaken by its first load).
-void designKeeper.start().finally(() => startWorkerSync(scenarioStore));
+const flags = new URLSearchParams(window.location.search);
+const root = createRoot(document.getElementById('root')!);
 
 // A handle for checking the crash path from the console or a browser test.
 (window as unknown as { backpressure: object }).backpressure = { killWorker: sim.killWorkerForTesting };
 
 // End-to-end tests and bench:ui drive the app through these; a normal visit never loads them.
-if (new URLSearchParams(window.location.search).has('testhooks')) void import('./ui/testHooks');
+if (flags.has('testhooks')) void import('./ui/testHooks');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary area="The playground">
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+// An embed (`?embed=1`, docs/sharing.md): its own layout, its design from the link alone, no storage; loaded only there.
+if (flags.get('embed') === '1') {
+  startEmbed(root);
+} else {
+  // The worker starts on the design the person will see: the saved one, or a share link's (decoded
+  // first: a scenario replaced while the worker is still starting up could be overtaken by its first load).
+  void designKeeper.start().finally(() => startWorkerSync(scenarioStore));
+  root.render(
+    <StrictMode>
+      <ErrorBoundary area="The playground">
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -70,7 +70,7 @@ export function ChartsPanel() {
         <button
           type="button"
           className="bp-btn"
-          title="The run so far as the CLI's JSON report"
+          title="The run so far, as the CLI's --json"
           onClick={() => withExport((m) => m.exportReport())}
         >
           Report JSON

@@ -3,6 +3,7 @@ import { designKeeper } from './keeper';
 import { makeShareLink, MAX_LINK_CHARS, type ShareLink } from './linkCodec';
 import { downloadDesign } from './download';
 import { shareStore, useShare } from './shareStore';
+import { EmbedSnippet } from './EmbedSnippet';
 
 type Copy = 'idle' | 'copied' | 'manual';
 
@@ -89,6 +90,7 @@ export function ShareDialog() {
               {copy === 'copied' ? 'Copied' : copy === 'manual' ? 'Selected: press Ctrl+C (⌘C) to copy' : ''}
             </span>
           </p>
+          <EmbedSnippet shareUrl={link.url} name={designKeeper.current().name} />
         </>
       )}
       {link && !link.fits && (
