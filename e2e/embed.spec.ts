@@ -195,3 +195,24 @@ test.describe('exports, at a device pixel ratio of 2', () => {
     expect((report.totals as { completed: number }).completed).toBeGreaterThan(0);
   });
 });
+
+test('a run records as a WebM video from the Share dialog, and stops and saves on request', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await shareDialog(page).getByRole('button', { name: 'Record a video', exact: true }).click();
+  await expect(shareDialog(page)).toBeHidden();
+  const bar = page.getByRole('status', { name: 'Recording' });
+  await expect(bar).toContainText('of at most 60 s');
+  // The paused run started playing; recorded until it has run a while.
+  await expect(pauseButton(page)).toBeVisible();
+  await expect.poll(() => simMs(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(2000);
+  await expect(bar).toContainText(/[1-9]\d* s of at most/);
+  const [video] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Stop and save' }).click()]);
+  await expect(bar).toHaveCount(0);
+  expect(video.suggestedFilename()).toMatch(/^a-queue-under-too-much-load-0s-\d+s\.webm$/);
+  const bytes = await saved(video);
+  // A Matroska/WebM file: the EBML magic, and "webm" as its document type.
+  expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  expect(bytes.subarray(0, 64).toString('latin1')).toContain('webm');
+  expect(bytes.length).toBeGreaterThan(10_000);
+});

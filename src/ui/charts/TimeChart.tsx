@@ -8,9 +8,11 @@ import type { ChartSpec } from './metrics';
 import { formatValue } from './scale';
 import { noticeStore } from '../store/noticeStore';
 
-/** Runs an exporter: their own chunk, loaded on first use (the initial bundle has a budget); a failure is said, never thrown. */
-export const withExport = (run: (m: typeof import('../export/chartExport')) => unknown): void =>
-  void import('../export/chartExport').then(run).catch((e: unknown) => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`));
+/** An export that could not be made (its chunk did not load, the browser refused) is said, never thrown. */
+export const exportFailed = (e: unknown): void => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+
+/** Runs an exporter: their own chunk, loaded on first use (the initial bundle has a budget). */
+export const withExport = (run: (m: typeof import('../export/chartExport')) => unknown): void => void import('../export/chartExport').then(run).catch(exportFailed);
 
 interface Props {
   spec: ChartSpec;
@@ -90,10 +92,10 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
             {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
           </span>
           <span className="bp-chart__export" role="group" aria-label={`Export ${spec.title}`}>
-            <button type="button" onClick={() => save('png')} title="This chart as a PNG image">
+            <button type="button" onClick={() => save('png')}>
               PNG
             </button>
-            <button type="button" onClick={() => save('csv')} title="This chart's samples as CSV">
+            <button type="button" onClick={() => save('csv')}>
               CSV
             </button>
           </span>

@@ -13,7 +13,7 @@ const chars = (n: number) => n.toLocaleString('en-US');
  * The link to this design, made when the dialog opens (so it carries every edit so far), with
  * its length against the limit and a Copy button. Past the limit there is no link: Export.
  */
-export function ShareDialog() {
+export function ShareDialog({ onRecord }: { onRecord: () => void }) {
   const open = useShare((s) => s.dialogOpen);
   const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -55,6 +55,11 @@ export function ShareDialog() {
       field.current?.select();
       setCopy('manual');
     }
+  };
+
+  const record = () => {
+    shareStore.getState().setDialogOpen(false);
+    onRecord();
   };
 
   return (
@@ -99,6 +104,15 @@ export function ShareDialog() {
           share it as a file instead.
         </div>
       )}
+      <div className="bp-share-run">
+        <span className="bp-share-dialog__label">This run, for slides</span>
+        <div className="bp-share-run__row">
+          <button type="button" className="bp-btn" onClick={record}>
+            Record a video
+          </button>
+          <span className="bp-share-dialog__meta">A WebM of the run as it plays (the parts, their numbers, three charts), up to 60 s; a paused run starts playing.</span>
+        </div>
+      </div>
       <div className="bp-share-dialog__actions">
         {link && !link.fits && (
           <button type="button" className="bp-btn bp-btn--primary" onClick={downloadDesign}>
