@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createSimulation, evaluateCheck, formatIssues, parseScenarioText, tryThisVariant, type Report } from '../engine/index';
+import { createSimulation, formatIssues, parseScenarioText, reportDocument, tryThisVariant, type Report } from '../engine/index';
 import { parseArgs, UsageError, USAGE } from './args';
 import { formatReport } from './table';
 import { sweepMain } from './sweep';
@@ -58,10 +58,9 @@ function main(argv: string[]): number {
   const report: Report = sim.report(Math.round((performance.now() - t0) * 1000) / 1000);
   // A lesson: whether the run showed its point, in the check's own words; with --try, the verdict of
   // the "try this" variant (its own check, or the lesson's for a lesson that has none).
-  const lesson = scenario.lesson;
-  const tryCheck = args.tryThis ? lesson?.tryThis.check : undefined;
-  const check = lesson ? (tryCheck ? evaluateCheck(tryCheck, report, 'tryThis') : evaluateCheck(lesson.check, report)) : undefined;
-  if (args.json) process.stdout.write(`${JSON.stringify(check ? { ...report, check } : report)}\n`);
+  const doc = reportDocument(scenario, report, args.tryThis);
+  const check = doc.check;
+  if (args.json) process.stdout.write(`${JSON.stringify(doc)}\n`);
   else {
     process.stdout.write(formatReport(scenario.name, report));
     if (check) process.stdout.write(`\n${check.passed ? 'PASS' : 'FAIL'}  ${check.summary}\n`);

@@ -25,3 +25,4 @@ export { scorePrediction, predictionValue, predictionAtMs, choiceFor, formatPred
 // Sweeps: the settings a design carries; the planner and the runner are in './sweep/index', imported
 // where sweeps run (the CLI, the Sweep panel's lazy chunk, the sweep workers), so the page does not load them.
 export * from './sweep/settings';
+export { reportDocument, type ReportDocument } from './lesson/reportDocument';

@@ -6,7 +6,7 @@ import { scenarioStore, useScenario } from '../store/appStore';
 import { compareStore } from '../store/compareStore';
 import { ChartSurface } from './chartSurface';
 import { chartsFor, hasCalls, parseShape, shapeKey } from './metrics';
-import { TimeChart } from './TimeChart';
+import { TimeChart, withExport } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/core';
 import { useView, viewStore } from '../store/viewStore';
 import { SweepButton } from '../sweep/SweepButton';
@@ -69,6 +69,14 @@ export function ChartsPanel() {
         </div>
         <CompareControls />
         <SweepButton />
+        <button
+          type="button"
+          className="bp-btn"
+          title="The run so far, as the CLI's --json"
+          onClick={() => withExport((m) => m.exportReport())}
+        >
+          Report JSON
+        </button>
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
           <select id="chart-window" value={windowS} onChange={(e) => viewStore.getState().setChartWindow(Number(e.target.value))}>

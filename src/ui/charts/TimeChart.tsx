@@ -6,6 +6,13 @@ import type { ChartSurface } from './chartSurface';
 import type { ChartKind } from '../paint/protocol';
 import type { ChartSpec } from './metrics';
 import { formatValue } from './scale';
+import { noticeStore } from '../store/noticeStore';
+
+/** An export that could not be made (its chunk did not load, the browser refused) is said, never thrown. */
+export const exportFailed = (e: unknown): void => noticeStore.getState().showAlert(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+
+/** Runs an exporter: their own chunk, loaded on first use (the initial bundle has a budget). */
+export const withExport = (run: (m: typeof import('../export/chartExport')) => unknown): void => void import('../export/chartExport').then(run).catch(exportFailed);
 
 interface Props {
   spec: ChartSpec;
@@ -63,6 +70,8 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
   const values = useRef<(HTMLSpanElement | null)[]>([]);
   const keys = useRef<(HTMLSpanElement | null)[]>([]);
   const keptValues = useRef<(HTMLSpanElement | null)[]>([]);
+  const fig = useRef<HTMLElement>(null);
+  const save = (as: 'png' | 'csv') => withExport((m) => fig.current && m.exportChart(as, fig.current, spec, nodeId, windowS));
 
   useEffect(() => {
     const box = plot.current;
@@ -76,10 +85,20 @@ export function TimeChart({ spec, kind, shape, nodeId, windowS, surface }: Props
   }, [spec, kind, shape, nodeId, windowS, surface]);
 
   return (
-    <figure className="bp-chart">
+    <figure className="bp-chart" ref={fig}>
       <figcaption className="bp-chart__head">
-        <span className="bp-chart__title">
-          {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
+        <span className="bp-chart__top">
+          <span className="bp-chart__title">
+            {spec.title} <span className="bp-chart__unit">({spec.unit})</span>
+          </span>
+          <span className="bp-chart__export" role="group" aria-label={`Export ${spec.title}`}>
+            <button type="button" onClick={() => save('png')}>
+              PNG
+            </button>
+            <button type="button" onClick={() => save('csv')}>
+              CSV
+            </button>
+          </span>
         </span>
         <span className="bp-chart__legend">
           {spec.lines.map((l, k) => (

@@ -2,10 +2,15 @@ import { lazy, Suspense, useRef, type ChangeEvent } from 'react';
 import { designKeeper } from './keeper';
 import { downloadDesign } from './download';
 import { shareStore, useShare } from './shareStore';
+import { exportFailed } from '../charts/TimeChart';
+import { chartsFor } from '../charts/metrics';
+import { nodeBase, nodeHealth } from '../frames/derive';
 import './share.css';
 
 // Loaded when first opened: a first visit need not download it (the initial bundle has a budget).
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+// The recorder gets the page's chart and node helpers from here (runFrame.ts says why).
+const record = () => void import('../export/recording').then((m) => m.startRecording({ chartsFor, nodeBase, nodeHealth }), exportFailed);
 
 /** Share, Export and Import in the toolbar. */
 export function ShareControls() {
@@ -33,7 +38,7 @@ export function ShareControls() {
       <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Import scenario file" className="bp-share__file" tabIndex={-1} onChange={onFile} />
       {open && (
         <Suspense fallback={null}>
-          <ShareDialog />
+          <ShareDialog onRecord={record} />
         </Suspense>
       )}
     </div>

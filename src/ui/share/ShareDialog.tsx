@@ -3,6 +3,7 @@ import { designKeeper } from './keeper';
 import { makeShareLink, MAX_LINK_CHARS, type ShareLink } from './linkCodec';
 import { downloadDesign } from './download';
 import { shareStore, useShare } from './shareStore';
+import { EmbedSnippet } from './EmbedSnippet';
 
 type Copy = 'idle' | 'copied' | 'manual';
 
@@ -12,7 +13,7 @@ const chars = (n: number) => n.toLocaleString('en-US');
  * The link to this design, made when the dialog opens (so it carries every edit so far), with
  * its length against the limit and a Copy button. Past the limit there is no link: Export.
  */
-export function ShareDialog() {
+export function ShareDialog({ onRecord }: { onRecord: () => void }) {
   const open = useShare((s) => s.dialogOpen);
   const dialog = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -56,6 +57,11 @@ export function ShareDialog() {
     }
   };
 
+  const record = () => {
+    shareStore.getState().setDialogOpen(false);
+    onRecord();
+  };
+
   return (
     <dialog ref={dialog} className="bp-share-dialog" aria-labelledby="share-title" onClose={() => shareStore.getState().setDialogOpen(false)}>
       <h2 id="share-title" className="bp-share-dialog__title">
@@ -89,6 +95,7 @@ export function ShareDialog() {
               {copy === 'copied' ? 'Copied' : copy === 'manual' ? 'Selected: press Ctrl+C (⌘C) to copy' : ''}
             </span>
           </p>
+          <EmbedSnippet shareUrl={link.url} name={designKeeper.current().name} />
         </>
       )}
       {link && !link.fits && (
@@ -97,6 +104,15 @@ export function ShareDialog() {
           share it as a file instead.
         </div>
       )}
+      <div className="bp-share-run">
+        <span className="bp-share-dialog__label">This run, for slides</span>
+        <div className="bp-share-run__row">
+          <button type="button" className="bp-btn" onClick={record}>
+            Record a video
+          </button>
+          <span className="bp-share-dialog__meta">A WebM of the run as it plays (the parts, their numbers, three charts), up to 60 s; a paused run starts playing.</span>
+        </div>
+      </div>
       <div className="bp-share-dialog__actions">
         {link && !link.fits && (
           <button type="button" className="bp-btn bp-btn--primary" onClick={downloadDesign}>
