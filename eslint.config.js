@@ -1,6 +1,7 @@
 // The layers are held by the linter, not by discipline (shared/STYLE.md habit 2).
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const engineBans = {
   'no-restricted-globals': [
@@ -44,6 +45,22 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts'], ignores: ['src/engine/**/*.test.ts', 'src/engine/testing/**'], rules: engineBans },
+  {
+    // The engine's tests test the engine: they import nothing of the UI, the worker or the CLI.
+    files: ['src/engine/**/*.test.ts', 'src/engine/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/worker/**', '**/cli/**'], message: 'An engine test imports the engine only.' }] }] },
+  },
+  {
+    // No import cycles: each module can be read (and loaded) after the ones it imports.
+    files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   { files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.*', '.ci/**'], languageOptions: { globals: globals.node } },
   {
     files: ['src/cli/**/*.ts'],

@@ -2,7 +2,8 @@ import { moments, type ServiceTime } from '../../../engine/index';
 import { applyParam } from './applyParam';
 import { SelectParam, TextParam } from './fields';
 import { HINT } from './hints';
-import { DISTS, switchDist, TimeFields } from './ServiceFields';
+import type { ComponentType } from 'react';
+import { DISTS, switchDist } from './dists';
 import { numberOrText } from './useParamDraft';
 
 type Empirical = Extract<ServiceTime, { dist: 'empirical' }>;
@@ -54,7 +55,10 @@ export function QuantilesEditor({ id, st, patchOf }: { id: string; st: Empirical
 const COMPONENT_DISTS = DISTS.filter((d) => d.value !== 'mixture');
 
 /** A mixture as weighted components, each edited with the fields of its own distribution. */
-export function MixtureEditor({ id, st, patchOf }: { id: string; st: Mixture; patchOf: PatchOf }) {
+/** The fields of one component's distribution: the inspector's TimeFields, passed in (it shows this editor for a mixture, so importing it here would make a cycle). */
+type TimeFieldsOf = ComponentType<{ id: string; st: ServiceTime; wrap: (st: unknown) => Record<string, unknown> }>;
+
+export function MixtureEditor({ id, st, patchOf, TimeFields }: { id: string; st: Mixture; patchOf: PatchOf; TimeFields: TimeFieldsOf }) {
   const cs = st.components;
   const total = cs.reduce((s, c) => s + c.weight, 0);
   const replace = (i: number, c: unknown) => patchOf({ ...st, components: cs.map((old, j) => (j === i ? c : old)) });

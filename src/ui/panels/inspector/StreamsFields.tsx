@@ -8,7 +8,8 @@ import { useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
 import { applyParam } from './applyParam';
 import { CheckboxParam, SelectParam, TextParam } from './fields';
-import { DISTS, switchDist, TimeFields } from './ServiceFields';
+import { TimeFields } from './ServiceFields';
+import { DISTS, switchDist } from './dists';
 import { STHINT } from './streamsHints';
 import { numberOrText } from './useParamDraft';
 
