@@ -43,6 +43,7 @@ import type { ConsumerGroupConfig } from '../scenario/streams';
 import { makeSampler, type Sampler } from './distributions';
 import { SimNode } from './node';
 import { Topic, type TopicReader } from './topic';
+import { rangeAssignment, stickyAssignment } from './assignors';
 
 const TL_REBALANCE_START = TIMELINE_KINDS.indexOf('rebalance-start');
 const TL_REBALANCE_END = TIMELINE_KINDS.indexOf('rebalance-end');
@@ -537,44 +538,15 @@ export class ConsumerGroup extends SimNode implements TopicReader {
     }
   }
 
-  /**
-   * Who should own each partition. Eager: Kafka's range assignor (members in order, the first
-   * P mod M get one extra). Cooperative: sticky: members keep what they own up to their quota and
-   * only the rest moves.
-   */
+  /** Who should own each partition now (assignors.ts): Kafka's range assignor under eager rebalancing, sticky under cooperative. */
   private target(): Int32Array {
     const P = this.owner.length;
-    const t = new Int32Array(P).fill(-1);
     const members = this.cs.filter((c) => c.member);
-    const m = members.length;
-    if (m === 0 || P === 0) return t;
-    const q = Math.floor(P / m), r = P % m;
-    if (this.cfg.rebalance === 'eager') {
-      members.forEach((c, k) => {
-        const from = k * q + Math.min(k, r);
-        for (let p = from; p < from + q + (k < r ? 1 : 0); p++) t[p] = c.idx;
-      });
-      return t;
-    }
-    const owns = (c: Consumer) => c.owned.filter((p) => this.owner[p] === c.idx);
-    const byOwned = members.slice().sort((a, b) => owns(b).length - owns(a).length || a.idx - b.idx);
-    const quota = new Map<number, number>();
-    byOwned.forEach((c, k) => quota.set(c.idx, q + (k < r ? 1 : 0)));
-    const count = new Map<number, number>();
-    for (const c of members) {
-      const keep = owns(c).slice(0, quota.get(c.idx));
-      for (const p of keep) t[p] = c.idx;
-      count.set(c.idx, keep.length);
-    }
-    for (let p = 0; p < P; p++) {
-      if (t[p]! >= 0) continue;
-      let best: Consumer | null = null;
-      for (const c of members) if (count.get(c.idx)! < quota.get(c.idx)! && (best === null || count.get(c.idx)! < count.get(best.idx)!)) best = c;
-      if (best === null) break;
-      t[p] = best.idx;
-      count.set(best.idx, count.get(best.idx)! + 1);
-    }
-    return t;
+    if (this.cfg.rebalance === 'eager') return rangeAssignment(P, members.map((c) => c.idx));
+    return stickyAssignment(
+      P,
+      members.map((c) => ({ idx: c.idx, owns: c.owned.filter((p) => this.owner[p] === c.idx) })),
+    );
   }
 
   // ---- measurement ----
