@@ -27,6 +27,9 @@ export default defineConfig({
       // Without the networking flags Chromium keeps dialling Google's hosts on a closed network.
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },
+    // The offline copy is tested in e2e/offline.spec.ts alone; elsewhere a service worker could
+    // answer from an earlier build's cache.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

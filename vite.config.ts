@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app's Content-Security-Policy: its own scripts and workers only (no inline script, no
@@ -31,7 +32,23 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after one visit (src/ui/offline): Workbox precaches the whole build, lessons and lazy
+    // chunks included; a new version waits for the person's Reload (registerType 'prompt').
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: null,
+      manifest: false, // public/manifest.webmanifest is the app's own
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },

@@ -9,6 +9,7 @@ import { designKeeper } from './ui/share/keeper';
 import { noticeStore } from './ui/store/noticeStore';
 import { validationLoaded } from './ui/validation';
 import { startEmbed } from './ui/embed/start';
+import { registerOffline } from './ui/offline/offline';
 
 const flags = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
@@ -41,6 +42,8 @@ if (flags.get('embed') === '1') {
       (e: unknown) => noticeStore.getState().showAlert(loadFailed(e)),
     )
     .finally(() => startWorkerSync(scenarioStore));
+  // The embed keeps nothing in the visitor's browser (no offline copy either); the app does.
+  registerOffline();
   root.render(
     <StrictMode>
       <ErrorBoundary area="The playground">

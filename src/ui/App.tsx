@@ -7,6 +7,7 @@ import { Palette } from './panels/Palette';
 import { Toolbar } from './panels/Toolbar';
 import { WorkerAlert } from './WorkerAlert';
 import { ShareNotices } from './share/ShareNotices';
+import { UpdateNotice } from './offline/UpdateNotice';
 import './styles/base.css';
 import './styles/layout.css';
 
@@ -20,6 +21,7 @@ export function App() {
         </ErrorBoundary>
         <WorkerAlert />
         <ShareNotices />
+        <UpdateNotice />
         <ErrorBoundary area="The palette" gridArea="palette">
           <Palette />
         </ErrorBoundary>
