@@ -6,10 +6,13 @@ import { sim } from './ui/simClient';
 import { scenarioStore } from './ui/store/appStore';
 import { startWorkerSync } from './ui/sync/workerSync';
 import { designKeeper } from './ui/share/keeper';
-import { noticeStore } from './ui/store/noticeStore';
 import { validationLoaded } from './ui/validation';
 import { startEmbed } from './ui/embed/start';
 import { registerOffline } from './ui/offline/offline';
+import { startShortcuts } from './ui/present/shortcuts';
+import { readPresentFlag } from './ui/present/presentFlag';
+import { presentStore } from './ui/present/presentStore';
+import { noticeStore } from './ui/store/noticeStore';
 
 const flags = new URLSearchParams(window.location.search);
 const root = createRoot(document.getElementById('root')!);
@@ -29,6 +32,12 @@ if (flags.get('embed') === '1') {
     (e: unknown) => root.render(<p role="alert">{loadFailed(e)}</p>),
   );
 } else {
+  // A link may ask for present mode (`?present`); one it cannot read says so and opens normally.
+  const flag = readPresentFlag(window.location.search);
+  if (flag.ok) presentStore.getState().setPresent(flag.present);
+  else noticeStore.getState().showInfo(flag.message);
+  startShortcuts();
+
   // The worker starts on the design the person will see: the saved one, or a share link's (decoded
   // first: a scenario replaced while the worker is still starting up could be overtaken by its first load).
   // Reading either takes the validation (its own chunk, requested as the page starts): with one to

@@ -23,6 +23,7 @@ import { CanvasNotices } from './CanvasNotices';
 import { EdgeMarkers } from './EdgeMarkers';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { holdNodes } from './nodes/nodeSurface';
+import { usePresent } from '../present/presentStore';
 import './canvas.css';
 
 /** The drag-and-drop payload type for palette entries. */
@@ -84,6 +85,8 @@ export function FlowCanvas() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const flow = useStoreApi();
   const loadVersion = useScenario((s) => s.loadVersion);
+  // Presenting, the arrow keys step the run: a selected node (its charts on show) is not nudged.
+  const present = usePresent((s) => s.present);
   // A whole design loaded (a lesson, a link, a file) is shown whole. xyflow measures new nodes
   // first, and a fit before every node has its size would leave the unmeasured ones out: the fit
   // waits until all are measured (a few frames at most, half a second at the very most). A node
@@ -152,6 +155,7 @@ export function FlowCanvas() {
         minZoom={0.2}
         maxZoom={2}
         connectionRadius={28}
+        disableKeyboardA11y={present}
         aria-label="Design canvas"
       >
         <Background gap={24} color="#d5dbe3" />

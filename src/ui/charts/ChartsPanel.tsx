@@ -10,6 +10,7 @@ import { TimeChart, withExport } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/core';
 import { useView, viewStore } from '../store/viewStore';
 import { SweepButton } from '../sweep/SweepButton';
+import { MAX_PRESENT_CHARTS, presentStore, usePresent } from '../present/presentStore';
 import './charts.css';
 
 const selectSelected = (s: ScenarioState) => {
@@ -44,7 +45,16 @@ export function ChartsPanel() {
   const showNode = selectedId !== null && !pinSystem && selectedKind !== null;
   const view: View = showNode ? 'node' : systemView === 'calls' && callsToShow ? 'calls' : 'system';
   const kind = view === 'node' ? selectedKind! : view;
-  const specs = useMemo(() => chartsFor(kind, design), [kind, design]);
+  const allSpecs = useMemo(() => chartsFor(kind, design), [kind, design]);
+  // Present mode: the charts the teacher picked that this view has (else its first ones), at most three.
+  const present = usePresent((s) => s.present);
+  const picked = usePresent((s) => s.charts);
+  const presentKeys = useMemo(() => {
+    const keys = allSpecs.map((c) => c.key);
+    const mine = picked?.filter((k) => keys.includes(k)) ?? [];
+    return mine.length > 0 ? mine : keys.slice(0, Math.min(2, keys.length));
+  }, [allSpecs, picked]);
+  const specs = present ? allSpecs.filter((c) => presentKeys.includes(c.key)) : allSpecs;
   const pick = (v: 'system' | 'calls') => {
     setSystemView(v);
     setPinSystem(true);
@@ -56,27 +66,39 @@ export function ChartsPanel() {
         <h2 className="bp-panel-title">Charts</h2>
         <div className="bp-seg" role="group" aria-label="Charts show">
           <button type="button" aria-pressed={view === 'system'} onClick={() => pick('system')}>
-            Whole system
+            {present ? 'System' : 'Whole system'}
           </button>
           {callsToShow && (
             <button type="button" aria-pressed={view === 'calls'} onClick={() => pick('calls')} title="Goodput, retries, wasted work and breaker states of the calls in this design">
-              Calls &amp; retries
+              {present ? 'Calls' : 'Calls & retries'}
             </button>
           )}
           <button type="button" aria-pressed={view === 'node'} disabled={selectedId === null} onClick={() => setPinSystem(false)}>
-            {selectedId ? `Node “${selectedId}”` : 'Selected node'}
+            {present ? (selectedId ?? 'Node') : selectedId ? `Node “${selectedId}”` : 'Selected node'}
           </button>
         </div>
-        <CompareControls />
-        <SweepButton />
-        <button
-          type="button"
-          className="bp-btn"
-          title="The run so far, as the CLI's --json"
-          onClick={() => withExport((m) => m.exportReport())}
-        >
-          Report JSON
-        </button>
+        {present ? (
+          <div className="bp-seg bp-present-charts" role="group" aria-label={`Charts shown (1 to ${MAX_PRESENT_CHARTS})`}>
+            {allSpecs.map((c) => (
+              <button key={c.key} type="button" aria-pressed={presentKeys.includes(c.key)} onClick={() => presentStore.getState().toggleChart(c.key, presentKeys)}>
+                {c.title}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <>
+            <CompareControls />
+            <SweepButton />
+            <button
+              type="button"
+              className="bp-btn"
+              title="The run so far, as the CLI's --json"
+              onClick={() => withExport((m) => m.exportReport())}
+            >
+              Report JSON
+            </button>
+          </>
+        )}
         <div className="bp-charts__window">
           <label htmlFor="chart-window">Window</label>
           <select id="chart-window" value={windowS} onChange={(e) => viewStore.getState().setChartWindow(Number(e.target.value))}>
@@ -88,10 +110,10 @@ export function ChartsPanel() {
           </select>
         </div>
       </div>
-      <div className="bp-charts__grid">
+      <div className="bp-charts__grid" data-count={specs.length}>
         <canvas className="bp-charts__canvas" ref={attachCanvas} aria-hidden="true" />
         {specs.map((spec) => (
-          <TimeChart key={spec.key} spec={spec} kind={kind} shape={shape} nodeId={showNode ? selectedId : null} windowS={windowS} surface={surface} />
+          <TimeChart key={present ? `${spec.key}:present` : spec.key} spec={spec} kind={kind} shape={shape} nodeId={showNode ? selectedId : null} windowS={windowS} surface={surface} />
         ))}
       </div>
     </section>

@@ -54,6 +54,10 @@ function crisp(v: number, scale: number, devWidth = 1): number {
 
 export class CanvasChart {
   private readonly font: string;
+  /** Below the plot: room for the time labels, which grow with the font. */
+  private readonly padBottom: number;
+  /** The event marks' labels: a little smaller than the axes', never under 16 px once those are bigger. */
+  private readonly markPx: number;
   private readonly colors: Omit<ChartStyle, 'font'>;
   /** Where it draws on the surface (CSS px), null until placed. */
   private rect: PlotRect | null = null;
@@ -73,7 +77,10 @@ export class CanvasChart {
     private readonly windowS: number,
     style: ChartStyle,
   ) {
-    this.font = `${FONT_PX}px ${style.font}`;
+    const px = style.px ?? FONT_PX;
+    this.font = `${px}px ${style.font}`;
+    this.padBottom = PAD.bottom + Math.ceil((px - FONT_PX) * 1.2);
+    this.markPx = px > FONT_PX ? Math.max(16, px - 2) : 11;
     this.colors = { text: style.text, grid: style.grid, axis: style.axis };
     this.buf = new SeriesBuffers(verticesFor(0), spec.lines.length);
   }
@@ -142,7 +149,7 @@ export class CanvasChart {
     if (axis.bitmap) ctx.drawImage(axis.bitmap, 0, 0, w, h);
 
     const y0 = PAD.top;
-    const y1 = h - PAD.bottom;
+    const y1 = h - this.padBottom;
     const x0 = axis.left;
     const x1 = w - PAD.right;
     const px = (t: number) => x0 + ((t - tStart) / this.windowS) * (x1 - x0);
@@ -169,7 +176,7 @@ export class CanvasChart {
     ctx.save();
     ctx.beginPath();
     // Labels may reach a little past the plot's ends before they scroll out of view.
-    ctx.rect(x0 - 24, y1, w - x0 + 24, PAD.bottom);
+    ctx.rect(x0 - 24, y1, w - x0 + 24, this.padBottom);
     ctx.clip();
     ctx.fillStyle = this.colors.text;
     ctx.textAlign = 'center';
@@ -358,7 +365,7 @@ export class CanvasChart {
     ctx.beginPath();
     ctx.rect(x0, 0, x1 - x0 + 1, y1 + 1);
     ctx.clip();
-    ctx.font = `600 11px ${this.font.slice(this.font.indexOf(' ') + 1)}`;
+    ctx.font = `600 ${this.markPx}px ${this.font.slice(this.font.indexOf(' ') + 1)}`;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
     ctx.setLineDash([3, 3]);
@@ -411,7 +418,7 @@ export class CanvasChart {
     let left = MIN_LEFT;
     for (const l of lines) left = Math.max(left, Math.min(110, this.textWidth(ctx, l.name) + LABEL_GAP + 4));
     const y0 = PAD.top;
-    const y1 = h - PAD.bottom;
+    const y1 = h - this.padBottom;
     const bandH = Math.min(30, (y1 - y0) / lines.length - 6);
     ctx.fillStyle = this.colors.text;
     ctx.textAlign = 'right';
@@ -432,7 +439,7 @@ export class CanvasChart {
     ctx.setTransform(sx, 0, 0, sy, 0, 0);
     ctx.font = this.font;
     const y0 = PAD.top;
-    const y1 = h - PAD.bottom;
+    const y1 = h - this.padBottom;
     const yTicks = ticks(0, top, Math.max(2, Math.floor(h / 38)));
     const labels = yTicks.map(formatAxis);
     // The left margin fits the widest label.

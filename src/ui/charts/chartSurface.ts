@@ -22,7 +22,8 @@ interface Registered {
 function styleOf(plot: HTMLElement): ChartStyle {
   const cs = getComputedStyle(plot);
   const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-  return { font: cs.fontFamily, text: v('--muted', '#52606d'), grid: '#e6ebf1', axis: v('--faint', '#7b8794') };
+  const px = Number(v('--bp-chart-font-px', ''));
+  return { font: cs.fontFamily, ...(px > 0 ? { px } : {}), text: v('--muted', '#52606d'), grid: '#e6ebf1', axis: v('--faint', '#7b8794') };
 }
 
 export class ChartSurface {

@@ -49,6 +49,8 @@ export interface PlotRect {
 /** What the page's stylesheet says the charts' text and axes look like. */
 export interface ChartStyle {
   font: string;
+  /** The axes' text size, CSS px (present mode's is bigger; 13 when absent). */
+  px?: number;
   text: string;
   grid: string;
   axis: string;

@@ -1,6 +1,8 @@
 import { sim } from '../simClient';
 import { useRun } from '../store/runStore';
 import type { Speed } from '../../worker/protocol';
+import { canPlay, canPause, canReset, canStep, resetRun, SPEEDS, stepRun, togglePlay } from './runActions';
+import { presentStore, usePresent } from '../present/presentStore';
 import { SeedField } from './SeedField';
 import { LessonsMenu } from '../lessons/LessonsMenu';
 import { usePredictGate } from '../lessons/predictGate';
@@ -9,10 +11,7 @@ import { SimClock } from './SimClock';
 import { SpeedNotice } from './SpeedNotice';
 import './toolbar.css';
 
-const SPEEDS: { value: string; label: string }[] = [
-  ...[0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 100].map((x) => ({ value: String(x), label: `${x}x` })),
-  { value: 'max', label: 'Max' },
-];
+const SPEED_OPTIONS = SPEEDS.map((x) => ({ value: String(x), label: x === 'max' ? 'Max' : `${x}x` }));
 
 const parseSpeed = (v: string): Speed => (v === 'max' ? 'max' : Number(v));
 
@@ -20,8 +19,10 @@ const parseSpeed = (v: string): Speed => (v === 'max' ? 'max' : Number(v));
 export function Toolbar() {
   const playing = useRun((s) => s.playing);
   const speed = useRun((s) => s.speed);
-  const halted = useRun((s) => s.halted);
-  const ready = useRun((s) => s.worker === 'ready');
+  // Subscribed for the re-render; what the buttons allow is read from runActions.
+  useRun((s) => s.worker);
+  useRun((s) => s.halted);
+  const present = usePresent((s) => s.present);
   const predictFirst = usePredictGate();
 
   return (
@@ -31,8 +32,8 @@ export function Toolbar() {
         <button
           type="button"
           className="bp-btn bp-btn--primary bp-play"
-          onClick={() => void (playing ? sim.pause() : sim.play())}
-          disabled={!ready || (!playing && (halted !== null || predictFirst !== null))}
+          onClick={togglePlay}
+          disabled={playing ? !canPause() : !canPlay()}
           title={!playing ? (predictFirst ?? undefined) : undefined}
         >
           <span aria-hidden="true" className="bp-play__icon">
@@ -40,17 +41,17 @@ export function Toolbar() {
           </span>
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className="bp-btn" onClick={() => void sim.step()} disabled={!ready || halted !== null || predictFirst !== null} title={predictFirst ?? 'Advance a quarter second of simulated time, then pause'}>
+        <button type="button" className="bp-btn" onClick={stepRun} disabled={!canStep()} title={predictFirst ?? 'Advance a quarter second of simulated time, then pause'}>
           Step
         </button>
-        <button type="button" className="bp-btn" onClick={() => void sim.reset()} disabled={!ready} title="Back to 0 s with the current design">
+        <button type="button" className="bp-btn" onClick={resetRun} disabled={!canReset()} title="Back to 0 s with the current design">
           Reset
         </button>
       </div>
       <div className="bp-speed">
         <label htmlFor="speed-select">Speed</label>
         <select id="speed-select" value={String(speed)} onChange={(e) => void sim.setSpeed(parseSpeed(e.target.value))}>
-          {SPEEDS.map((s) => (
+          {SPEED_OPTIONS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
             </option>
@@ -65,6 +66,15 @@ export function Toolbar() {
       <div className="bp-toolbar__spacer" />
       <SeedField />
       <ShareControls />
+      <button
+        type="button"
+        className="bp-btn bp-present-btn"
+        aria-pressed={present}
+        onClick={() => presentStore.getState().setPresent(!present)}
+        title={present ? 'Leave present mode (Esc)' : 'The projector layout: big type, the canvas, a few charts and the lesson (P; ? lists every shortcut)'}
+      >
+        Present
+      </button>
     </header>
   );
 }

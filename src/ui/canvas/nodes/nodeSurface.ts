@@ -366,3 +366,11 @@ export function useNodeSurface(root: RefObject<HTMLElement | null>, host: RefObj
     };
   }, [root, host]);
 }
+
+/**
+ * Measures every node again before the next display frame: the stylesheet changed what the
+ * nodes' parts look like without changing the nodes' size (present mode's type).
+ */
+export function rescanNodes(): void {
+  for (const s of surfaces) s.scanSoon();
+}

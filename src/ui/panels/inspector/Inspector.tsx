@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
 import { LessonPanel } from '../../lessons/LessonPanel';
+import { usePresent } from '../../present/presentStore';
 import './inspector.css';
 
 // Not in the initial bundle (it has a budget): fetched while the browser is idle after the page
@@ -31,6 +32,15 @@ export function Inspector() {
   const edge = useScenario(selectEdge);
   const description = useScenario(selectDescription);
   const isLesson = useScenario(selectIsLesson);
+  // Present mode keeps only the lesson, whole, in a strip beside the canvas.
+  const present = usePresent((s) => s.present);
+  if (present) {
+    return (
+      <aside className="bp-inspector" aria-label="Lesson">
+        <LessonPanel compact={false} />
+      </aside>
+    );
+  }
 
   return (
     <aside className="bp-inspector" aria-label="Inspector">
