@@ -22,3 +22,5 @@ export { lessonSchema, CHECK_OPS, CHART_WINDOWS_S, LESSON_LEVELS, LESSON_SPEEDS,
 export { evaluateCheck, evaluateClause, metricValue, VERDICT_HEADS, type CheckResult, type ClauseResult, type VerdictKind } from './lesson/check';
 export { tryThisVariant } from './lesson/variant';
 export * from './sweep/index';
+export { lockSchema, MAX_LOCK_ENTRIES, type Lock, type LockInput } from './scenario/lock';
+export { changedPaths, isEditable, lockReason, nodeLockState, resolveEntry, fieldExists } from './scenario/lockChecks';
