@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from '../../engine/index';
 import { createScenarioStore, scenarioOf } from './scenarioStore';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const files = import.meta.glob('../../../scenarios/lessons/07-slow-database-breaker.json', { import: 'default', eager: true }) as Record<string, unknown>;
 
 function lessonWith(lock: unknown): Scenario {
-  const data = JSON.parse(readFileSync(join(root, 'scenarios/lessons/07-slow-database-breaker.json'), 'utf8')) as Record<string, unknown>;
+  const data = Object.values(files)[0] as Record<string, unknown>;
   const p = parseScenario({ ...data, lock });
   if (!p.ok) throw new Error(JSON.stringify(p.issues));
   return p.value;
