@@ -26,3 +26,5 @@ export { scorePrediction, predictionValue, predictionAtMs, choiceFor, formatPred
 // where sweeps run (the CLI, the Sweep panel's lazy chunk, the sweep workers), so the page does not load them.
 export * from './sweep/settings';
 export { reportDocument, type ReportDocument } from './lesson/reportDocument';
+export { lockSchema, MAX_LOCK_ENTRIES, type Lock, type LockInput } from './scenario/lock';
+export { changedPaths, isEditable, lockReason, nodeLockState, resolveEntry, fieldExists } from './scenario/lockChecks';

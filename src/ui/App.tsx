@@ -7,6 +7,7 @@ import { Inspector } from './panels/inspector/Inspector';
 import { Palette } from './panels/Palette';
 import { Toolbar } from './panels/Toolbar';
 import { WorkerAlert } from './WorkerAlert';
+import { WorkshopSlot } from './workshop/WorkshopSlot';
 import { ShareNotices } from './share/ShareNotices';
 import { UpdateNotice } from './offline/UpdateNotice';
 import { usePresent } from './present/presentStore';
@@ -46,6 +47,7 @@ export function App() {
           <ErrorBoundary area="The canvas">
             <FlowCanvas />
           </ErrorBoundary>
+          <WorkshopSlot />
         </main>
         <ErrorBoundary area="The inspector" gridArea="inspector">
           <Inspector />

@@ -19,6 +19,7 @@ import {
 import { eventsSchema } from './events';
 import { alertsSchema, autoscalerSchema, connectionPoolSchema, livenessSchema, readinessSchema } from './scaling';
 import { lessonSchema } from './lesson';
+import { lockSchema } from './lock';
 import { consumerGroupSchema, topicSchema } from './streams';
 import { serviceTimeSchema } from './serviceTime';
 import { flowSchema, intakeSchema, memoryFields } from './flow';
@@ -205,6 +206,8 @@ export const scenarioSchema = z.strictObject({
   alerts: alertsSchema.optional(),
   /** Sweep settings (sweep/settings.ts): what the Sweep panel and `sim sweep` vary; never results. */
   sweep: sweepSettingsSchema.optional(),
+  /** What learners may change in the app (scenario/lock.ts); the engine and the CLI ignore it. */
+  lock: lockSchema.optional(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

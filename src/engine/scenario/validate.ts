@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { scenarioSchema, nodeSchema, type NodeConfig, type Scenario, type EdgeConfig, type EdgeKind } from './schema';
 import { checkEvents } from './events';
 import { checkLesson } from './lesson';
+import { checkLock } from './lockChecks';
 import { migrateScenario } from './migrate';
 import { checkAlerts, checkScalesEdges, scalesWiringError } from './scalingChecks';
 import { checkStreamsEdges, streamsWiringError } from './streamsChecks';
@@ -72,6 +73,8 @@ function parseScenarioUnclipped(input: unknown): Parsed<Scenario> {
   if (lessonIssues.length > 0) return { ok: false, issues: lessonIssues };
   const alertIssues = r.data.alerts ? checkAlerts(nodes, r.data.alerts) : [];
   if (alertIssues.length > 0) return { ok: false, issues: alertIssues };
+  const lockIssues = r.data.lock ? checkLock(r.data.lock, nodes) : [];
+  if (lockIssues.length > 0) return { ok: false, issues: lockIssues };
   return { ok: true, value: r.data };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { noticeStore } from '../store/noticeStore';
 import type { LessonEntry } from './catalog';
 import { lessonStore, useLessons } from './lessonStore';
+import { BUILTIN_WORKSHOP, openBuiltinWorkshop } from '../workshop/trigger';
 import './lessons.css';
 
 /** The toolbar's "Lessons" menu: every lesson by title, and the way back to one's own design. */
@@ -80,6 +81,24 @@ export function LessonsMenu() {
           {!lessons && (
             <li role="none" className="bp-lessons-menu__loading">
               Loading lessons…
+            </li>
+          )}
+          {lessons && (
+            <li role="none" className="bp-lessons-menu__sep">
+              <button
+                type="button"
+                role="menuitem"
+                className="bp-lessons-menu__item"
+                onClick={() => {
+                  setOpen(false);
+                  openBuiltinWorkshop(BUILTIN_WORKSHOP.id);
+                }}
+              >
+                <span className="bp-lessons-menu__text">
+                  <span className="bp-lessons-menu__title">Workshop: {BUILTIN_WORKSHOP.title}</span>
+                  <span className="bp-lessons-menu__meta">a sequence of lessons, stepped through with Next and Previous</span>
+                </span>
+              </button>
             </li>
           )}
           {(lessons ?? []).map((l, i) => (

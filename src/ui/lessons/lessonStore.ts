@@ -109,13 +109,13 @@ export const lessonStore = createStore<LessonState>()((set, get) => ({
     if (!t) return 'no lesson is open';
     const before = get().variant === 'loaded' ? scenarioOf(st) : get().asLoaded;
     for (const c of t.changes) {
-      const issues = st.setParam(c.node, c.set);
+      const issues = st.setParam(c.node, c.set, { asLesson: true });
       if (issues) return issues.map((i) => `${c.node}.${i.path}: ${i.message}`).join('; ');
     }
     if (t.events) {
       const st2 = scenarioStore.getState();
-      for (let i = (st2.meta.events ?? []).length - 1; i >= 0; i--) st2.removeEvent(i);
-      const issues = t.events.length > 0 ? st2.addEvents(t.events) : null;
+      for (let i = (st2.meta.events ?? []).length - 1; i >= 0; i--) st2.removeEvent(i, { asLesson: true });
+      const issues = t.events.length > 0 ? st2.addEvents(t.events, { asLesson: true }) : null;
       if (issues) return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
     }
     set({ variant: 'tryThis', asLoaded: before, verdict: null });

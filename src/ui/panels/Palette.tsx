@@ -76,6 +76,7 @@ export function Palette() {
     const selected = scenarioStore.getState().nodes.find((n) => n.selected);
     const near = selected ? { x: selected.position.x + NODE_W + 100, y: selected.position.y } : { x: center.x - NODE_W / 2, y: center.y - NODE_H / 2 };
     const id = scenarioStore.getState().addNode(kind, near);
+    if (!id) return;
     const p = scenarioStore.getState().nodes.find((n) => n.id === id)?.position;
     const inView = p && p.x * zoom + tx >= 0 && p.y * zoom + ty >= 0 && (p.x + NODE_W) * zoom + tx <= width && (p.y + NODE_H) * zoom + ty <= height;
     if (!inView) fitOnceMeasured(id, 20);

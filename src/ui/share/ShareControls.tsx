@@ -21,7 +21,8 @@ export function ShareControls() {
     const file = e.target.files?.[0];
     // Cleared, so picking the same file again (after fixing it) is a change too.
     e.target.value = '';
-    if (file) void designKeeper.importFile(file);
+    // Through a lazy chunk that tells a workshop file from a scenario file.
+    if (file) void import('../workshop/openFile').then((m) => m.openFile(file), () => designKeeper.importFile(file));
   };
 
   return (
@@ -32,10 +33,10 @@ export function ShareControls() {
       <button type="button" className="bp-btn" onClick={downloadDesign} title="Save the design as a scenario file (runs in the CLI too)">
         Export
       </button>
-      <button type="button" className="bp-btn" onClick={() => fileInput.current?.click()} title="Open a scenario file">
+      <button type="button" className="bp-btn" onClick={() => fileInput.current?.click()} title="Open a scenario or workshop file">
         Import
       </button>
-      <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Import scenario file" className="bp-share__file" tabIndex={-1} onChange={onFile} />
+      <input ref={fileInput} type="file" accept=".json,application/json" aria-label="Import scenario or workshop file" className="bp-share__file" tabIndex={-1} onChange={onFile} />
       {open && (
         <Suspense fallback={null}>
           <ShareDialog onRecord={record} />

@@ -4,7 +4,7 @@ import { createScenarioStore, scenarioOf } from '../store/scenarioStore';
 import { decodeScenario, makeShareLink } from './linkCodec';
 
 // Every scenario file the project ships (examples and lessons), with their timed events, lesson text and checks.
-const files = import.meta.glob('../../../scenarios/**/*.json', { import: 'default', eager: true }) as Record<string, unknown>;
+const files = import.meta.glob(['../../../scenarios/**/*.json', '!../../../scenarios/workshops/**'], { import: 'default', eager: true }) as Record<string, unknown>;
 
 describe('the shipped scenarios travel whole', () => {
   it('there are some', () => {

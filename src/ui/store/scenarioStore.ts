@@ -34,43 +34,66 @@ export interface ScenarioState {
   structureVersion: number;
   /** Bumped only when a whole design is loaded (a lesson, a link, a file): the canvas fits it into view. */
   loadVersion: number;
+  /** The last edit the design's lock refused, and why (the app shows it as an alert). */
+  refused: { id: number; text: string } | null;
 
   loadScenario(s: Scenario): void;
+  /** Adds a part and returns its id; '' (nothing added) when the design's lock refuses structural edits (`refused` says why). */
   addNode(type: NodeType, near: XYPosition): string;
-  /** Deletes nodes (with their edges) and edges, as one edit. */
-  remove(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
+  /** Deletes nodes (with their edges) and edges, as one edit; returns why not when the lock refuses it. */
+  remove(nodeIds: readonly string[], edgeIds?: readonly string[]): string | null;
   /** Draws from → to (a plain "send" edge unless told; from an autoscaler, "scales"), or says why not (and draws nothing). */
   connect(from: string, to: string, kind?: EdgeKind): string | null;
   /** Makes an edge send, call or fallback, or says why not (and changes nothing). */
   setEdgeKind(id: string, kind: EdgeKind): string | null;
   /** Puts credit-based flow control on a send edge (null: none), or says why not (and changes nothing). */
   setEdgeFlow(id: string, flow: FlowInput | null): string | null;
-  /** Merges `patch` into a node's config; refused with the problems if the result is invalid. */
-  setParam(id: string, patch: Record<string, unknown>): ScenarioIssue[] | null;
+  /**
+   * Merges `patch` into a node's config; refused with the problems if the result is invalid, or if
+   * it changes a field the design's lock keeps read-only. `asLesson`: the lesson's own "Try this"
+   * change, which its lock does not hold back (a learner's edit never passes it).
+   */
+  setParam(id: string, patch: Record<string, unknown>, opts?: { asLesson?: boolean }): ScenarioIssue[] | null;
   setSeed(seed: number): void;
   /** Keeps a sweep's settings in the design (what the Sweep panel varies; never its results). The run goes on. */
   setSweep(sweep: SweepSettings | undefined): void;
   /** Adds scripted timeline events (the run restarts), or returns the problems (and adds nothing). */
-  addEvents(events: readonly ScriptedEvent[]): ScenarioIssue[] | null;
+  addEvents(events: readonly ScriptedEvent[], opts?: { asLesson?: boolean }): ScenarioIssue[] | null;
   /** Adds an alert rule (the run restarts), or returns the problems (and adds nothing). */
   addAlert(rule: AlertRuleInput): ScenarioIssue[] | null;
   /** Removes alert rule number `index` (the run restarts). */
   removeAlert(index: number): void;
   /** Removes scripted event number `index` (the run restarts). */
-  removeEvent(index: number): void;
+  removeEvent(index: number, opts?: { asLesson?: boolean }): void;
   select(id: string | null): void;
   /** Moves, selection and measurements from the canvas (removals go through remove). */
   applyNodeChanges(changes: NodeChange<FlowNode>[]): void;
   applyEdgeChanges(changes: EdgeChange<FlowEdge>[]): void;
 }
 
+let refusals = 1;
+
 export function createScenarioStore(initial: Scenario) {
-  return createStore<ScenarioState>()((set, get) => ({
+  return createStore<ScenarioState>()((set, get) => {
+    /**
+     * Every edit lands in this store, so the lock is held here, whatever the path (the inspector,
+     * the palette, a drop, the Delete key, a paste): a structural edit is refused unless the lock
+     * allows structure. Returns the reason, already reported in `refused`, or null.
+     */
+    const structureRefused = (what: string): string | null => {
+      const lock = get().meta.lock;
+      if (!lock || lock.structure) return null;
+      const text = `${what}: ${validation().lockReason(lock, get().meta.lesson !== undefined)}`;
+      set({ refused: { id: refusals++, text } });
+      return text;
+    };
+    return {
     meta: metaOf(initial),
     nodes: nodesFromScenario(initial),
     edges: edgesFromScenario(initial),
     structureVersion: 0,
     loadVersion: 0,
+    refused: null,
 
     loadScenario(s) {
       set((st) => ({
@@ -79,10 +102,12 @@ export function createScenarioStore(initial: Scenario) {
         edges: edgesFromScenario(s),
         structureVersion: st.structureVersion + 1,
         loadVersion: st.loadVersion + 1,
+        refused: null,
       }));
     },
 
     addNode(type, near) {
+      if (structureRefused('Cannot add a part')) return '';
       const { nodes } = get();
       const id = nextId(type, nodes);
       const node: FlowNode = { id, type, position: freeSpot(nodes, near), data: starterConfig(type, id), selected: true };
@@ -100,8 +125,11 @@ export function createScenarioStore(initial: Scenario) {
       const goneEdges = new Set(edgeIds);
       const keptNodes = nodes.filter((n) => !goneNodes.has(n.id));
       const keptEdges = edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target));
-      if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return;
+      if (keptNodes.length === nodes.length && keptEdges.length === edges.length) return null;
+      const why = structureRefused(keptNodes.length < nodes.length ? 'Cannot delete a part' : 'Cannot remove a wire');
+      if (why) return why;
       set((st) => ({ nodes: keptNodes, edges: keptEdges, meta: { ...st.meta, events: eventsWithout(st.meta.events, goneNodes), alerts: alertsWithout(st.meta.alerts, goneNodes) }, structureVersion: st.structureVersion + 1 }));
+      return null;
     },
 
     connect(from, to, kindAsked) {
@@ -109,6 +137,8 @@ export function createScenarioStore(initial: Scenario) {
       const kind = kindAsked ?? defaultEdgeKind(nodes.find((n) => n.id === from)?.data);
       const why = connectionError(nodes, edges, from, to, kind);
       if (why) return why;
+      const locked = structureRefused('Cannot wire');
+      if (locked) return locked;
       set((st) => ({ edges: [...st.edges, makeEdge(from, to, kind)], structureVersion: st.structureVersion + 1 }));
       return null;
     },
@@ -119,6 +149,8 @@ export function createScenarioStore(initial: Scenario) {
       if (edge && edgeKind(edge) === kind) return null;
       const why = edgeKindError(nodes, edges, id, kind);
       if (why) return why;
+      const locked = structureRefused('Cannot change a wire');
+      if (locked) return locked;
       // The engine wires call and fallback routes when a run is built: a structural edit.
       // Flow control belongs to send edges: another kind drops it.
       const dataFor = (e: FlowEdge): FlowEdge['data'] => {
@@ -133,6 +165,8 @@ export function createScenarioStore(initial: Scenario) {
       const edge = get().edges.find((e) => e.id === id);
       if (!edge) return 'that connection no longer exists';
       if (flow !== null && edgeKind(edge) !== 'send') return `flow control applies to send edges; this is a ${edgeKind(edge)} edge`;
+      const locked = structureRefused('Cannot change a wire');
+      if (locked) return locked;
       let next: FlowConfig | undefined;
       if (flow !== null) {
         const p = validation().flowSchema.safeParse(flow);
@@ -151,16 +185,28 @@ export function createScenarioStore(initial: Scenario) {
       return null;
     },
 
-    setParam(id, patch) {
-      const node = get().nodes.find((n) => n.id === id);
+    setParam(id, patch, opts) {
+      const { nodes, meta } = get();
+      const node = nodes.find((n) => n.id === id);
       if (!node) return [{ path: 'id', message: `no node with id "${id}"` }];
       const parsed = mergeConfig(node.data, patch);
       if (!parsed.ok) return parsed.issues;
+      if (meta.lock && !opts?.asLesson) {
+        const ids = new Set(nodes.map((n) => n.id));
+        const locked = validation().changedPaths(node.data, parsed.value).filter((p) => !validation().isEditable(meta.lock, ids, id, p));
+        if (locked.length > 0) {
+          const reason = validation().lockReason(meta.lock, meta.lesson !== undefined);
+          set({ refused: { id: refusals++, text: `Not applied: ${id}.${locked[0]!.join('.')} is ${reason}` } });
+          return locked.map((p) => ({ path: p.join('.'), message: reason }));
+        }
+      }
       set((st) => ({ nodes: st.nodes.map((n) => (n.id === id ? { ...n, data: parsed.value } : n)) }));
       return null;
     },
 
-    addEvents(events) {
+    addEvents(events, opts) {
+      const locked = opts?.asLesson ? null : structureRefused('Cannot add scripted events');
+      if (locked) return [{ path: 'events', message: locked }];
       const r = withEvents(scenarioOf(get()), events);
       if (!r.ok) return r.issues;
       set((st) => ({ meta: { ...st.meta, events: r.events }, structureVersion: st.structureVersion + 1 }));
@@ -168,6 +214,8 @@ export function createScenarioStore(initial: Scenario) {
     },
 
     addAlert(rule) {
+      const locked = structureRefused('Cannot add an alert rule');
+      if (locked) return [{ path: 'alerts', message: locked }];
       const r = withAlert(scenarioOf(get()), rule);
       if (!r.ok) return r.issues;
       // The engine builds the rules into the run: a structural edit (the run restarts).
@@ -178,13 +226,15 @@ export function createScenarioStore(initial: Scenario) {
     removeAlert(index) {
       const alerts = get().meta.alerts ?? [];
       if (index < 0 || index >= alerts.length) return;
+      if (structureRefused('Cannot remove an alert rule')) return;
       const kept = alerts.filter((_, i) => i !== index);
       set((st) => ({ meta: { ...st.meta, alerts: kept.length > 0 ? kept : undefined }, structureVersion: st.structureVersion + 1 }));
     },
 
-    removeEvent(index) {
+    removeEvent(index, opts) {
       const events = get().meta.events ?? [];
       if (index < 0 || index >= events.length) return;
+      if (!opts?.asLesson && structureRefused('Cannot remove a scripted event')) return;
       set((st) => ({ meta: { ...st.meta, events: events.filter((_, i) => i !== index) }, structureVersion: st.structureVersion + 1 }));
     },
 
@@ -215,7 +265,8 @@ export function createScenarioStore(initial: Scenario) {
       const kept = changes.filter((c) => c.type === 'select');
       if (kept.length > 0) set((st) => ({ edges: applyEdgeChanges(kept, st.edges) }));
     },
-  }));
+  };
+  });
 }
 
 function metaOf(s: Scenario): ScenarioMeta {

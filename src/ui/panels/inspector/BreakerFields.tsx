@@ -19,7 +19,7 @@ export function BreakerFields({ cfg }: { cfg: Breaker }) {
   return (
     <>
       <p className="bp-derived">{RHINT.breakerDefaults}</p>
-      <SelectParam label="Window type" hint={RHINT.windowType} value={cfg.slidingWindowType} options={WINDOWS} onChange={(slidingWindowType) => applyParam(id, { slidingWindowType })} />
+      <SelectParam label="Window type" field="slidingWindowType" hint={RHINT.windowType} value={cfg.slidingWindowType} options={WINDOWS} onChange={(slidingWindowType) => applyParam(id, { slidingWindowType })} />
       <TextParam nodeId={id} label="Window size" unit={timeBased ? 's' : 'calls'} hint={RHINT.windowSize} inputMode="numeric" shown={String(cfg.slidingWindowSize)} toPatch={num('slidingWindowSize')} />
       <TextParam nodeId={id} label="Minimum calls" unit="calls" hint={RHINT.minimumCalls} inputMode="numeric" shown={String(cfg.minimumNumberOfCalls)} toPatch={num('minimumNumberOfCalls')} />
       <TextParam nodeId={id} label="Failure threshold" unit="%" hint={RHINT.failureThreshold} shown={String(cfg.failureRateThreshold)} toPatch={num('failureRateThreshold')} />
@@ -29,6 +29,7 @@ export function BreakerFields({ cfg }: { cfg: Breaker }) {
       <TextParam nodeId={id} label="Half-open calls" unit="calls" hint={RHINT.halfOpenCalls} inputMode="numeric" shown={String(cfg.permittedNumberOfCallsInHalfOpenState)} toPatch={num('permittedNumberOfCallsInHalfOpenState')} />
       <CheckboxParam
         label="Half-open by timer"
+        field="automaticTransitionFromOpenToHalfOpenEnabled"
         hint={RHINT.autoHalfOpen}
         checked={cfg.automaticTransitionFromOpenToHalfOpenEnabled}
         onChange={(v) => applyParam(id, { automaticTransitionFromOpenToHalfOpenEnabled: v })}

@@ -85,9 +85,9 @@ export function CallerFields({ nodeId, policy = DEFAULT_POLICY, nested }: Props)
       <TextParam nodeId={nodeId} label="Backoff base" unit="ms" hint={RHINT.backoffBase} shown={String(policy.backoff.baseMs)} toPatch={backoff('baseMs')} />
       <TextParam nodeId={nodeId} label="Backoff cap" unit="ms" hint={RHINT.backoffCap} shown={String(policy.backoff.capMs)} toPatch={backoff('capMs')} />
       <TextParam nodeId={nodeId} label="Multiplier" unit="×" hint={RHINT.multiplier} shown={String(policy.backoff.multiplier)} toPatch={backoff('multiplier')} />
-      <SelectParam label="Jitter" hint={RHINT.jitter} value={policy.backoff.jitter} options={JITTERS} onChange={(jitter) => apply({ backoff: { ...policy.backoff, jitter } })} />
-      <CheckboxParam label="Respect Retry-After" hint={RHINT.retryAfter} checked={policy.respectRetryAfter} onChange={(v) => apply({ respectRetryAfter: v })} />
-      <SelectParam label="Retry budget" hint={RHINT.retryBudget} value={budget.kind} options={BUDGETS} onChange={(k) => apply({ retryBudget: BUDGET_DEFAULTS[k] })} />
+      <SelectParam label="Jitter" field={nested ? 'call.backoff.jitter' : 'backoff.jitter'} hint={RHINT.jitter} value={policy.backoff.jitter} options={JITTERS} onChange={(jitter) => apply({ backoff: { ...policy.backoff, jitter } })} />
+      <CheckboxParam label="Respect Retry-After" field={nested ? 'call.respectRetryAfter' : 'respectRetryAfter'} hint={RHINT.retryAfter} checked={policy.respectRetryAfter} onChange={(v) => apply({ respectRetryAfter: v })} />
+      <SelectParam label="Retry budget" field={nested ? 'call.retryBudget' : 'retryBudget'} hint={RHINT.retryBudget} value={budget.kind} options={BUDGETS} onChange={(k) => apply({ retryBudget: BUDGET_DEFAULTS[k] })} />
       {budget.kind === 'token-bucket' && (
         <>
           <TextParam nodeId={nodeId} label="Max tokens" unit="tokens" hint={RHINT.maxTokens} shown={String(budget.maxTokens)} toPatch={budgetField('maxTokens')} />

@@ -49,12 +49,14 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
       />
       <CheckboxParam
         label="Unbounded"
+        field="capacity"
         hint={HINT.unbounded}
         checked={cfg.capacity === null}
         onChange={(v) => applyParam(id, { capacity: v ? null : DEFAULT_CAPACITY })}
       />
       <SelectParam
         label="Overflow policy"
+        field="overflow"
         hint={HINT.overflow}
         value={cfg.overflow}
         options={OVERFLOW_POLICIES.map((p) => ({ value: p, label: OVERFLOW_LABEL[p] }))}
@@ -63,6 +65,7 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
       <TextParam nodeId={id} label="Block timeout" unit="ms" hint={HINT.blockTimeout} shown={String(cfg.blockTimeoutMs)} toPatch={(t) => ({ blockTimeoutMs: numberOrText(t) })} />
       <SelectParam
         label="Discipline"
+        field="discipline"
         hint={HINT.discipline}
         value={cfg.discipline}
         options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABEL[d] }))}
@@ -80,6 +83,7 @@ export function QueueFields({ cfg }: { cfg: QueueConfig }) {
       />
       <SelectParam
         label="Active queue management"
+        field="aqm"
         hint={HINT.aqm}
         value={cfg.aqm ?? 'none'}
         options={AQMS}
