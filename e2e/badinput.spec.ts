@@ -46,7 +46,7 @@ test('bad files: each import is refused with an alert naming the value, the desi
   const before = await nodesOnCanvas(page);
   for (const [i, bad] of BAD.entries()) {
     const name = `bad${i}.json`;
-    await page.getByLabel('Import scenario file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bad.text) });
+    await page.getByLabel('Import scenario or workshop file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(bad.text) });
     const alert = page.getByRole('alert').filter({ hasText: new RegExp(`“bad${i}\\.json” cannot be imported`) });
     await expect(alert, bad.what).toContainText(bad.says);
     await expect(alert).toContainText('Your design is unchanged.');

@@ -153,7 +153,7 @@ test('a bad prediction in an imported file is refused, naming where; the design 
     { text: bad({ per: 'totals.sent' }), says: 'lesson.predictions[0].per: no field "sent" in the report\'s totals' },
   ];
   for (const [i, c] of cases.entries()) {
-    await page.getByLabel('Import scenario file').setInputFiles({ name: `predict${i}.json`, mimeType: 'application/json', buffer: Buffer.from(c.text) });
+    await page.getByLabel('Import scenario or workshop file').setInputFiles({ name: `predict${i}.json`, mimeType: 'application/json', buffer: Buffer.from(c.text) });
     const alert = page.getByRole('alert').filter({ hasText: `“predict${i}.json” cannot be imported` });
     await expect(alert).toContainText(c.says);
     await expect(alert).toContainText('Your design is unchanged.');

@@ -69,14 +69,14 @@ test('markup in a file is refused and nothing runs; other text is shown exactly 
   const before = await nodes(page).count();
   for (const [i, payload] of TAGS.entries()) {
     const bad = { ...DEFAULT, name: payload, nodes: DEFAULT.nodes.map((n, k) => (k === i % DEFAULT.nodes.length ? { ...n, label: payload } : n)) };
-    await page.getByLabel('Import scenario file').setInputFiles({ name: 'probe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByLabel('Import scenario or workshop file').setInputFiles({ name: 'probe.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await expect(page.getByRole('alert').filter({ hasText: 'cannot be imported' })).toContainText('plain text only, no HTML tags');
     expect(await nodes(page).count()).toBe(before);
     expect(await ran(page)).toBeNull();
   }
 
   const texts = { ...DEFAULT, name: TEXTS[0], description: TEXTS.join(' '), nodes: DEFAULT.nodes.map((n, k) => ({ ...n, label: TEXTS[k + 1] })) };
-  await page.getByLabel('Import scenario file').setInputFiles({ name: 'texts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(texts)) });
+  await page.getByLabel('Import scenario or workshop file').setInputFiles({ name: 'texts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(texts)) });
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   for (const [k, n] of DEFAULT.nodes.entries()) {
     await expect(node(page, String(n.id))).toContainText(TEXTS[k + 1]!);

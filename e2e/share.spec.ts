@@ -205,7 +205,7 @@ test('a corpus of bad files: each import is refused with an alert, and the desig
   await editDesign(page, '2024', '11');
   const before = await designOnScreen(page);
   for (const bad of BAD_FILES) {
-    await page.getByLabel('Import scenario file').setInputFiles({ name: bad.name, mimeType: 'application/json', buffer: bad.body });
+    await page.getByLabel('Import scenario or workshop file').setInputFiles({ name: bad.name, mimeType: 'application/json', buffer: bad.body });
     const alert = alertNamed(page, new RegExp(`“${bad.name.replace('.', '\\.')}” cannot be imported`));
     await expect(alert, bad.what).toContainText(bad.says);
     await expect(alert).toContainText('Your design is unchanged.');
@@ -236,10 +236,10 @@ test('Export → Import round-trips the design, and the CLI runs the exported fi
   expect(report.simulatedMs).toBe(2000);
 
   // Something else on the canvas, then the exported file back.
-  await page.getByLabel('Import scenario file').setInputFiles(join(ROOT, 'scenarios/mm1k.json'));
+  await page.getByLabel('Import scenario or workshop file').setInputFiles(join(ROOT, 'scenarios/mm1k.json'));
   await expect(page.getByRole('status').filter({ hasText: 'Imported “M/M/1/K” from mm1k.json.' })).toBeVisible();
   await expect(seedField(page)).toHaveValue('1');
-  await page.getByLabel('Import scenario file').setInputFiles(file);
+  await page.getByLabel('Import scenario or workshop file').setInputFiles(file);
   await expect(seedField(page)).toHaveValue('99');
   const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
   const file2 = `${file}.again.json`;
@@ -250,7 +250,7 @@ test('Export → Import round-trips the design, and the CLI runs the exported fi
 test('labels are shown as text, entities and quotes as typed', async ({ page }) => {
   await openApp(page);
   const label = 'Tom & "Jerry" &lt;b&gt; p99 < 50';
-  await page.getByLabel('Import scenario file').setInputFiles({
+  await page.getByLabel('Import scenario or workshop file').setInputFiles({
     name: 'text.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ ...DEFAULT, nodes: DEFAULT.nodes.map((n) => (n.id === 'buffer' ? { ...n, label } : n)) })),
