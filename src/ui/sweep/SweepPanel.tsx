@@ -26,7 +26,8 @@ import { cancelSweep, openPoint, runSweep } from './sweepActions';
 import { SweepChart, type SweepSeries } from './SweepChart';
 import { SweepHeatMap } from './SweepHeatMap';
 import { useSweep, type SweepRunState } from './sweepStore';
-import { downloadBlob, svgsToPng } from './exportSweep';
+import { svgsToPng } from './exportSweep';
+import { downloadBlob } from '../share/download';
 import './sweep.css';
 
 interface AxisDraft {

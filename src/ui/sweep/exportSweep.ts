@@ -1,16 +1,4 @@
-/** The sweep's charts as one PNG (what is on screen: titles, legends, curves), and downloads. */
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later, not at once: some browsers read the blob only after click() has returned.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+/** The sweep's charts as one PNG (what is on screen: titles, legends, curves). */
 
 function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
   const copy = svg.cloneNode(true) as SVGSVGElement;
