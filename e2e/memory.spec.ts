@@ -4,7 +4,7 @@
  * throttles its sender, with the credit window shown on the wire.
  */
 import { test, expect, snap } from './fixtures';
-import { canvasSettled, clickWire, counter, deleteNode, dragWire, edges, node, openApp, playButton, selectNode, setField, setSpeed } from './app';
+import { canvasSettled, clickWire, counter, deleteNode, dragWire, edges, node, openApp, pauseButton, playButton, selectNode, setField, setSpeed } from './app';
 
 const inspector = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Inspector' });
 
@@ -19,20 +19,26 @@ test('an unbounded queue under a flash sale is OOM-killed, loses what it held, r
   await setField(page, 'Memory limit', '0.5');
   await setField(page, 'Restart delay', '3000');
 
-  await setSpeed(page, '1x');
+  // A quarter of real time, so the 3 s it is down last long enough to pause in.
+  await setSpeed(page, '0.25x');
   await playButton(page).click();
   await expect(node(page, 'buffer')).toContainText('/ 512 KiB');
   const banner = node(page, 'buffer').getByRole('status');
   await expect(banner).toContainText(/OOMKilled: lost 513 items · restarting in \d\.\d s/, { timeout: 15_000 });
+  // Paused while it is down (a state that holds), the node is red and says so.
+  await pauseButton(page).click();
+  await expect(banner).toContainText(/restarting in \d\.\d s/);
+  await expect(node(page, 'buffer').locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
   await expect(node(page, 'buffer')).toContainText('1 OOM kill');
   await snap(page, 'memory-oom-killed');
-  // While it is down, the clients are refused (503) and the node turns red.
+  await playButton(page).click();
+  // While it is down, the clients are refused (503).
   await expect.poll(() => counter(page, 'clients', 'Refused')).toBeGreaterThan(100);
-  await expect(node(page, 'buffer').locator('.bp-node')).toHaveAttribute('data-health', 'overflowing');
   // The timeline: the kill (and then the restart) drawn as marks on the selected part's charts.
   await expect
     .poll(async () => Math.max(0, ...(await page.getByRole('img', { name: / chart, / }).evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.marks ?? 0))))))
     .toBeGreaterThan(0);
+  await setSpeed(page, '10x');
   // Back after 3 s, empty, filling again and killed again (a node that is down cannot be killed): the sawtooth.
   await expect(node(page, 'buffer')).toContainText(/[2-9] OOM kills/, { timeout: 15_000 });
   await expect(banner).toContainText('OOMKilled: lost 513 items');
