@@ -10,8 +10,9 @@ trap 'kill $load 2>/dev/null' EXIT
 passed=0
 for i in $(seq 1 "$runs"); do
   log=$(mktemp)
+  start=$SECONDS
   if npm test >"$log" 2>&1; then passed=$((passed + 1)); r=green; else r=red; fi
-  echo "soak run $i: $r ($(grep -E 'Tests +[0-9]|^e2e:' "$log" | tr -s ' ' | tr '\n' ' '))"
+  echo "soak run $i: $r in $((SECONDS - start)) s ($(grep -E 'Tests +[0-9]|^e2e:' "$log" | tr -s ' ' | tr '\n' ' '))"
 done
 echo "soak: $passed of $runs green under load"
 [ "$passed" -eq "$runs" ]
