@@ -207,6 +207,29 @@ test('the same measure finds the small type of the normal layout (it can fail)',
   expect((await canvasTexts(page, workers)).filter((t) => t.px < MIN_PX && t.canvas.includes('bp-node-values')).length).toBeGreaterThan(5);
 });
 
+test('present mode picks its charts from a list that fits the bar, however many charts the view has', async ({ page }) => {
+  await openApp(page, '?present');
+  await openLesson(page, 'Retry storm vs a retry budget', 'Retry storm vs backoff');
+  const bar = page.locator('.bp-charts__bar');
+  await page.getByRole('group', { name: 'Charts show' }).getByRole('button', { name: 'Calls', exact: true }).click();
+  const picker = page.getByRole('button', { name: /^Charts: / });
+  await expect(picker).toHaveText(/Charts: Goodput, Calls per request/);
+  // The bar holds everything at 1280 px: nothing runs off its right edge.
+  expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await picker.click();
+  const list = page.getByRole('group', { name: 'Charts shown (1 to 3)' });
+  await expect(list.getByRole('button')).toHaveCount(5);
+  await list.getByRole('button', { name: 'Wasted work' }).click();
+  await expect(list.getByRole('button', { name: 'Wasted work' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('img', { name: /^Wasted work chart/ })).toBeVisible();
+  await snap(page, 'present-chart-picker');
+  // Esc closes the list and stays in present mode; a second Esc leaves it.
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(picker).toHaveText(/Wasted work/);
+});
+
 test('the keyboard runs the simulation, in and out of present mode', async ({ page }) => {
   await openApp(page);
   const present = page.getByRole('button', { name: 'Present' });

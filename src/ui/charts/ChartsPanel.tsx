@@ -10,7 +10,8 @@ import { TimeChart, withExport } from './TimeChart';
 import { CHART_WINDOWS_S } from '../../engine/core';
 import { useView, viewStore } from '../store/viewStore';
 import { SweepButton } from '../sweep/SweepButton';
-import { MAX_PRESENT_CHARTS, presentStore, usePresent } from '../present/presentStore';
+import { usePresent } from '../present/presentStore';
+import { PresentChartPicker } from '../present/PresentChartPicker';
 import './charts.css';
 
 const selectSelected = (s: ScenarioState) => {
@@ -78,13 +79,7 @@ export function ChartsPanel() {
           </button>
         </div>
         {present ? (
-          <div className="bp-seg bp-present-charts" role="group" aria-label={`Charts shown (1 to ${MAX_PRESENT_CHARTS})`}>
-            {allSpecs.map((c) => (
-              <button key={c.key} type="button" aria-pressed={presentKeys.includes(c.key)} onClick={() => presentStore.getState().toggleChart(c.key, presentKeys)}>
-                {c.title}
-              </button>
-            ))}
-          </div>
+          <PresentChartPicker charts={allSpecs} shown={presentKeys} />
         ) : (
           <>
             <CompareControls />

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shareStore } from '../share/shareStore';
-import { readWorkshopLink } from '../share/workshopLink';
+import { readWorkshopLink, workshopLink } from '../share/workshopLink';
 import { noticeStore } from '../store/noticeStore';
 import { checkWorkshop, closeWorkshop, goTo, loadBuiltin, next, previous, resetStep, resume, startWorkshop, useWorkshop, workshopStore } from './workshopStore';
 import './workshop.css';
@@ -36,6 +36,42 @@ function onKey(e: KeyboardEvent): void {
   if (!workshopStore.getState().active) return;
   e.preventDefault();
   void (e.shiftKey ? previous() : next());
+}
+
+/**
+ * "Copy link": the link a teacher hands out, at step 1. Without clipboard permission (an insecure
+ * page, a browser setting) the link is shown selected, for Ctrl+C.
+ */
+function CopyLink() {
+  const [state, setState] = useState<{ copied: boolean; url: string | null }>({ copied: false, url: null });
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.url) field.current?.select();
+  }, [state.url]);
+  const onCopy = async () => {
+    const ref = workshopStore.getState().ref;
+    if (!ref) return;
+    const link = await workshopLink(window.location.href, ref);
+    if (!link.fits) {
+      noticeStore.getState().showAlert('This workshop is too long for a link: hand out its file instead (Import opens it).');
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(link.url);
+      setState({ copied: true, url: null });
+      noticeStore.getState().showInfo('Workshop link copied: it opens at step 1.');
+    } catch {
+      setState({ copied: false, url: link.url });
+    }
+  };
+  return (
+    <>
+      <button type="button" className="bp-btn" onClick={() => void onCopy()} title="Copy the link to hand out (it opens at step 1)">
+        {state.copied ? 'Copied' : 'Copy link'}
+      </button>
+      {state.url && <input ref={field} className="bp-workshop-bar__link" readOnly value={state.url} aria-label="Workshop link" onFocus={(e) => e.currentTarget.select()} />}
+    </>
+  );
 }
 
 /** The step bar over the canvas: "Step 3 of 9: <lesson>", Previous, Next, Reset this step. */
@@ -94,6 +130,7 @@ export default function WorkshopBar() {
       <button type="button" className="bp-btn" disabled={busy || !edited} onClick={() => void resetStep()} title="Put this step's lesson back as it was">
         Reset this step
       </button>
+      <CopyLink />
       <button type="button" className="bp-workshop-bar__close" aria-label="Leave the workshop" onClick={closeWorkshop}>
         ×
       </button>

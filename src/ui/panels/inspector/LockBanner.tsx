@@ -1,5 +1,6 @@
 import { resolveEntry } from '../../../engine/index';
 import type { NodeLockView } from './lockView';
+import { LockIcon } from './LockIcon';
 
 /** Above a locked node's fields: why they are read-only, and what the lock leaves to change. */
 export function LockBanner({ view }: { view: NodeLockView }) {
@@ -8,7 +9,7 @@ export function LockBanner({ view }: { view: NodeLockView }) {
   return (
     <div className="bp-lock-banner" role="note" aria-label="Locked">
       <p>
-        <span aria-hidden="true">🔒 </span>
+        <LockIcon />{' '}
         <strong>{head}</strong>: {view.reason}.
       </p>
       {editable.length > 0 ? (

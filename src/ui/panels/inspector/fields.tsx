@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useLockedReason } from './lockView';
 import { useParamDraft } from './useParamDraft';
+import { LockIcon } from './LockIcon';
 
 interface ShellProps {
   id: string;
@@ -46,7 +47,7 @@ function FieldShell({ id, label, hint, error, unit, wide, locked, children }: Sh
 function LockedNote({ id, reason }: { id: string; reason: string }) {
   return (
     <p className="bp-field__locked" id={id}>
-      <span aria-hidden="true">🔒 </span>
+      <LockIcon />{' '}
       {reason.charAt(0).toUpperCase() + reason.slice(1)}
     </p>
   );
