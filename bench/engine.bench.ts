@@ -7,6 +7,9 @@
  * The engine's M/M/8 is set against a hand-written typed-array M/M/8 loop (referenceLoop.ts) in the
  * same run, with the same random numbers and metrics: target at least half its items/s.
  *
+ * The scaling row runs one total item rate through designs of 5 to 1,000 parts: wall time per item
+ * (target: within 25% from smallest to largest) and heap per part.
+ *
  * The sweep row runs the default design's knee curve (20 points x 3 seeds x 60 s simulated) with one
  * worker and with one per core, through the CLI's pool, and prints the speed-up.
  *
@@ -20,6 +23,7 @@ import { createSimulation, parseScenario, type Scenario, type ScenarioInput } fr
 import { planSweep } from '../src/engine/sweep/index';
 import { runSweep, SweepPool } from '../src/cli/sweepPool';
 import { referenceMmc } from './referenceLoop';
+import { LINE_PARTS, scenarioLines } from './ui/scenarioLines';
 
 const quick = process.argv.includes('--quick');
 const ITEMS = quick ? 1_000_000 : 4_000_000;
@@ -141,6 +145,34 @@ const engineRate = (mm8.items / mm8.wallMs) * 1000;
 const loopRate = (loop.items / loop.wallMs) * 1000;
 console.log(
   `M/M/8 engine ${fmt(engineRate)} items/s against a hand-written typed-array loop ${fmt(loopRate)} items/s (checksum ${loop.checksum.toFixed(0)}): ratio ${(engineRate / loopRate).toFixed(2)} (target >= 0.50: ${engineRate / loopRate >= 0.5 ? 'met' : 'MISSED'})`,
+);
+
+// Scaling: one total item rate (20k items/s) through designs of 5 to 1,000 parts, as lines of five
+// (producer, queue, service, queue, service; bench:ui's designs): wall time per item, and the heap a
+// part holds (its component, metrics, histograms and the items in its queues) after GC.
+const gcNow = (globalThis as { gc?: () => void }).gc;
+const heapNow = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+function scaling(parts: number, totalRate: number, items: number): { usPerItem: number; kbPerPart: number } {
+  const lines = Math.ceil(parts / LINE_PARTS);
+  const s = scenario(scenarioLines(parts, totalRate / lines) as unknown as ScenarioInput);
+  gcNow?.();
+  const before = heapNow();
+  const sim = createSimulation(s);
+  const simMs = (items / totalRate) * 1000;
+  sim.runUntil(simMs * 0.05); // JIT warm-up, part of the run
+  const t0 = performance.now();
+  const c0 = sim.sim.completed;
+  sim.runUntil(simMs);
+  const wall = performance.now() - t0;
+  const done = sim.sim.completed - c0;
+  gcNow?.();
+  return { usPerItem: (wall * 1000) / done, kbPerPart: (heapNow() - before) / 1024 / parts };
+}
+const sizes = [5, 50, 200, 1000];
+const scaled = sizes.map((n) => ({ n, ...scaling(n, 20_000, quick ? 500_000 : 2_000_000) }));
+const spread = Math.max(...scaled.map((r) => r.usPerItem)) / Math.min(...scaled.map((r) => r.usPerItem));
+console.log(
+  `scaling at 20k items/s in all: ${scaled.map((r) => `${r.n} parts ${r.usPerItem.toFixed(2)} µs/item, ${r.kbPerPart.toFixed(0)} KB/part`).join('; ')}; slowest / fastest ${spread.toFixed(2)} (target <= 1.25: ${spread <= 1.25 ? 'met' : 'MISSED'})${gcNow ? '' : ' (memory needs node --expose-gc)'}`,
 );
 
 // The sweep: the same plan with 1 worker and with all of them (the worker script is bundled beside this
