@@ -1,9 +1,9 @@
 /** The autoscaler part: adds and removes replicas of the service it scales (components/autoscaler.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { autoscalerSchema } from '../scenario/scaling';
 import { Autoscaler } from '../components/autoscaler';
 
-export const autoscalerPart = definePart({
+export const autoscalerPart: Part<'autoscaler', typeof autoscalerSchema> = {
   type: 'autoscaler',
   schema: autoscalerSchema,
   create: (sim, index, id) => new Autoscaler(sim, index, id),
@@ -19,4 +19,4 @@ export const autoscalerPart = definePart({
       ['scaleDowns', 'downs'],
     ],
   },
-});
+};

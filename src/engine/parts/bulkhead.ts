@@ -1,9 +1,9 @@
 /** The bulkhead part: a cap on the items in flight through it (components/bulkhead.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { bulkheadSchema } from '../scenario/resilience';
 import { Bulkhead } from '../components/bulkhead';
 
-export const bulkheadPart = definePart({
+export const bulkheadPart: Part<'bulkhead', typeof bulkheadSchema> = {
   type: 'bulkhead',
   schema: bulkheadSchema,
   create: (sim, index, id) => new Bulkhead(sim, index, id),
@@ -16,4 +16,4 @@ export const bulkheadPart = definePart({
       ['maxConcurrentCalls', 'max'],
     ],
   },
-});
+};

@@ -1,9 +1,9 @@
 /** The circuit breaker part: Resilience4j's breaker state machine (components/circuitBreaker.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { circuitBreakerSchema } from '../scenario/resilience';
 import { CircuitBreaker } from '../components/circuitBreaker';
 
-export const circuitBreakerPart = definePart({
+export const circuitBreakerPart: Part<'circuit-breaker', typeof circuitBreakerSchema> = {
   type: 'circuit-breaker',
   schema: circuitBreakerSchema,
   create: (sim, index, id) => new CircuitBreaker(sim, index, id),
@@ -18,4 +18,4 @@ export const circuitBreakerPart = definePart({
       ['msOpen', 'ms open'],
     ],
   },
-});
+};

@@ -1,9 +1,9 @@
 /** The client part: the caller in front of a system: timeouts, retries, budgets (components/client.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { clientSchema } from '../scenario/resilience';
 import { Client } from '../components/client';
 
-export const clientPart = definePart({
+export const clientPart: Part<'client', typeof clientSchema> = {
   type: 'client',
   schema: clientSchema,
   create: (sim, index, id, seed) => new Client(sim, index, id, seed),
@@ -19,4 +19,4 @@ export const clientPart = definePart({
       ['p99LatencyMs', 'p99 ms'],
     ],
   },
-});
+};

@@ -1,9 +1,9 @@
 /** The concurrency limiter part: an adaptive limit on items in flight (components/concurrencyLimiter.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { concurrencyLimiterSchema } from '../scenario/resilience';
 import { ConcurrencyLimiter } from '../components/concurrencyLimiter';
 
-export const concurrencyLimiterPart = definePart({
+export const concurrencyLimiterPart: Part<'concurrency-limiter', typeof concurrencyLimiterSchema> = {
   type: 'concurrency-limiter',
   schema: concurrencyLimiterSchema,
   create: (sim, index, id) => new ConcurrencyLimiter(sim, index, id),
@@ -16,4 +16,4 @@ export const concurrencyLimiterPart = definePart({
       ['rejected', 'rejected'],
     ],
   },
-});
+};

@@ -1,9 +1,9 @@
 /** The connection pool part: a database's connections as admission control (components/connectionPool.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { connectionPoolSchema } from '../scenario/scaling';
 import { ConnectionPool } from '../components/connectionPool';
 
-export const connectionPoolPart = definePart({
+export const connectionPoolPart: Part<'connection-pool', typeof connectionPoolSchema> = {
   type: 'connection-pool',
   schema: connectionPoolSchema,
   create: (sim, index, id) => new ConnectionPool(sim, index, id),
@@ -17,4 +17,4 @@ export const connectionPoolPart = definePart({
       ['p99AcquireWaitMs', 'p99 wait ms'],
     ],
   },
-});
+};

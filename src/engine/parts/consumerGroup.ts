@@ -1,9 +1,9 @@
 /** The consumer group part: the consumers that read one topic together (components/consumerGroup.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { consumerGroupSchema } from '../scenario/streams';
 import { ConsumerGroup } from '../components/consumerGroup';
 
-export const consumerGroupPart = definePart({
+export const consumerGroupPart: Part<'consumer-group', typeof consumerGroupSchema> = {
   type: 'consumer-group',
   schema: consumerGroupSchema,
   create: (sim, index, id, seed) => new ConsumerGroup(sim, index, id, seed),
@@ -21,4 +21,4 @@ export const consumerGroupPart = definePart({
       ['deadLettered', 'dead letters'],
     ],
   },
-});
+};

@@ -53,4 +53,4 @@ export function partOf(type: NodeType): AnyPart {
   return BY_TYPE.get(type)!;
 }
 
-export { definePart, type Part, type PartSchema, type ReportColumn, type ReportTable } from './part';
+export { type Part, type PartSchema, type ReportColumn, type ReportTable } from './part';

@@ -1,9 +1,9 @@
 /** The load balancer part: spreads items over replicas (components/loadBalancer.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { loadBalancerSchema } from '../scenario/resilience';
 import { LoadBalancer } from '../components/loadBalancer';
 
-export const loadBalancerPart = definePart({
+export const loadBalancerPart: Part<'load-balancer', typeof loadBalancerSchema> = {
   type: 'load-balancer',
   schema: loadBalancerSchema,
   create: (sim, index, id, seed) => new LoadBalancer(sim, index, id, seed),
@@ -15,4 +15,4 @@ export const loadBalancerPart = definePart({
       ['passed', 'passed'],
     ],
   },
-});
+};

@@ -1,9 +1,9 @@
 /** The load shedder part: refuses work once the load it watches reaches a limit (components/loadShedder.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { loadShedderSchema } from '../scenario/resilience';
 import { LoadShedder } from '../components/loadShedder';
 
-export const loadShedderPart = definePart({
+export const loadShedderPart: Part<'load-shedder', typeof loadShedderSchema> = {
   type: 'load-shedder',
   schema: loadShedderSchema,
   create: (sim, index, id) => new LoadShedder(sim, index, id),
@@ -16,4 +16,4 @@ export const loadShedderPart = definePart({
       ['limit', 'limit'],
     ],
   },
-});
+};

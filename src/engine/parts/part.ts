@@ -29,8 +29,3 @@ export interface Part<T extends NodeType = NodeType, S extends PartSchema<T> = P
   /** Its section of the terminal report (src/cli/table.ts); a kind without one is not listed there. */
   readonly table?: ReportTable;
 }
-
-/** Checks a part's fields against each other (the schema's `type` is the part's) and keeps its exact types. */
-export function definePart<const T extends NodeType, S extends PartSchema<T>>(part: Part<T, S>): Part<T, S> {
-  return part;
-}

@@ -1,9 +1,9 @@
 /** The producer part: open-loop or closed-loop traffic, the source of every item (components/producer.ts). */
-import { definePart } from './part';
-import { producerSchema } from '../scenario/schema';
+import type { Part } from './part';
+import { producerSchema } from '../scenario/basics';
 import { Producer } from '../components/producer';
 
-export const producerPart = definePart({
+export const producerPart: Part<'producer', typeof producerSchema> = {
   type: 'producer',
   schema: producerSchema,
   create: (sim, index, id, seed) => new Producer(sim, index, id, seed),
@@ -16,4 +16,4 @@ export const producerPart = definePart({
       ['blockedMs', 'blocked ms'],
     ],
   },
-});
+};

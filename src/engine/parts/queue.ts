@@ -1,9 +1,9 @@
 /** The queue part: a bounded buffer with its overflow policy and discipline (components/queue.ts). */
-import { definePart } from './part';
-import { queueSchema } from '../scenario/schema';
+import type { Part } from './part';
+import { queueSchema } from '../scenario/basics';
 import { Queue } from '../components/queue';
 
-export const queuePart = definePart({
+export const queuePart: Part<'queue', typeof queueSchema> = {
   type: 'queue',
   schema: queueSchema,
   create: (sim, index, id) => new Queue(sim, index, id),
@@ -22,4 +22,4 @@ export const queuePart = definePart({
       ['meanWaitMs', 'mean wait ms'],
     ],
   },
-});
+};

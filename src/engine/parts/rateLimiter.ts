@@ -1,9 +1,9 @@
 /** The rate limiter part: a token bucket that answers 429 (components/rateLimiter.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { rateLimiterSchema } from '../scenario/resilience';
 import { RateLimiter } from '../components/rateLimiter';
 
-export const rateLimiterPart = definePart({
+export const rateLimiterPart: Part<'rate-limiter', typeof rateLimiterSchema> = {
   type: 'rate-limiter',
   schema: rateLimiterSchema,
   create: (sim, index, id) => new RateLimiter(sim, index, id),
@@ -16,4 +16,4 @@ export const rateLimiterPart = definePart({
       ['tokens', 'tokens'],
     ],
   },
-});
+};

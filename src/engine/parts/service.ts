@@ -1,9 +1,9 @@
 /** The service part: a pool of workers that serve, fail or call on (components/service.ts). */
-import { definePart } from './part';
-import { serviceSchema } from '../scenario/schema';
+import type { Part } from './part';
+import { serviceSchema } from '../scenario/basics';
 import { Service } from '../components/service';
 
-export const servicePart = definePart({
+export const servicePart: Part<'service', typeof serviceSchema> = {
   type: 'service',
   schema: serviceSchema,
   create: (sim, index, id, seed) => new Service(sim, index, id, seed),
@@ -20,4 +20,4 @@ export const servicePart = definePart({
       ['wasted', 'wasted'],
     ],
   },
-});
+};

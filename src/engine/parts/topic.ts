@@ -1,9 +1,9 @@
 /** The topic part: a partitioned log (components/topic.ts). */
-import { definePart } from './part';
+import type { Part } from './part';
 import { topicSchema } from '../scenario/streams';
 import { Topic } from '../components/topic';
 
-export const topicPart = definePart({
+export const topicPart: Part<'topic', typeof topicSchema> = {
   type: 'topic',
   schema: topicSchema,
   create: (sim, index, id, seed) => new Topic(sim, index, id, seed),
@@ -18,4 +18,4 @@ export const topicPart = definePart({
       ['skippedByOffsetReset', 'skipped (reset)'],
     ],
   },
-});
+};
