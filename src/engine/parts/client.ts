@@ -1,4 +1,4 @@
-/** The client part: the caller in front of a system: timeouts, retries, budgets (components/client.ts). */
+/** The client part: the caller in front of a system, with timeouts, retries and budgets (components/client.ts). */
 import type { Part } from './part';
 import { clientSchema } from '../scenario/resilience';
 import { Client } from '../components/client';
