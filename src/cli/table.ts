@@ -1,5 +1,5 @@
 /** The report as a readable table for a terminal. */
-import { groupDigits, type Report } from '../engine/index';
+import { groupDigits, NODE_KIND_CODES, PARTS, type Report } from '../engine/index';
 
 function num(v: number | string | null | undefined): string {
   if (v === null || v === undefined) return '∞';
@@ -14,127 +14,16 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
-const COLUMNS: Record<string, [string, string][]> = {
-  producer: [
-    ['produced', 'produced'],
-    ['accepted', 'accepted'],
-    ['refused', 'refused'],
-    ['blockedMs', 'blocked ms'],
-  ],
-  queue: [
-    ['capacity', 'capacity'],
-    ['arrived', 'arrived'],
-    ['accepted', 'accepted'],
-    ['rejected', 'rejected'],
-    ['dropped', 'dropped'],
-    ['expired', 'expired'],
-    ['departed', 'departed'],
-    ['meanDepth', 'mean depth'],
-    ['maxDepth', 'max depth'],
-    ['meanWaitMs', 'mean wait ms'],
-  ],
-  service: [
-    ['concurrency', 'workers'],
-    ['arrived', 'arrived'],
-    ['completed', 'completed'],
-    ['failed', 'failed'],
-    ['meanServiceMs', 'mean service ms'],
-    ['utilization', 'utilization'],
-    ['expired', 'expired'],
-    ['wasted', 'wasted'],
-  ],
-  client: [
-    ['requests', 'requests'],
-    ['attempts', 'attempts'],
-    ['amplification', 'attempts/request'],
-    ['timeouts', 'timeouts'],
-    ['completed', 'completed'],
-    ['failed', 'failed'],
-    ['p99LatencyMs', 'p99 ms'],
-  ],
-  'rate-limiter': [
-    ['arrived', 'arrived'],
-    ['passed', 'passed'],
-    ['rejected', '429s'],
-    ['tokens', 'tokens'],
-  ],
-  'circuit-breaker': [
-    ['state', 'state'],
-    ['passed', 'passed'],
-    ['notPermitted', 'not permitted'],
-    ['fallbacks', 'fallbacks'],
-    ['transitions', 'transitions'],
-    ['msOpen', 'ms open'],
-  ],
-  bulkhead: [
-    ['passed', 'passed'],
-    ['rejected', 'rejected'],
-    ['inFlight', 'in flight'],
-    ['maxConcurrentCalls', 'max'],
-  ],
-  'load-balancer': [
-    ['strategy', 'strategy'],
-    ['replicas', 'replicas'],
-    ['passed', 'passed'],
-  ],
-  'load-shedder': [
-    ['passed', 'passed'],
-    ['rejected', 'shed'],
-    ['load', 'load'],
-    ['limit', 'limit'],
-  ],
-  'concurrency-limiter': [
-    ['algorithm', 'algorithm'],
-    ['limit', 'limit'],
-    ['passed', 'passed'],
-    ['rejected', 'rejected'],
-  ],
-  topic: [
-    ['partitions', 'partitions'],
-    ['appended', 'appended'],
-    ['unread', 'unread'],
-    ['lagMs', 'oldest unread ms'],
-    ['lostToRetention', 'lost (retention)'],
-    ['skippedByOffsetReset', 'skipped (reset)'],
-  ],
-  'consumer-group': [
-    ['consumers', 'consumers'],
-    ['activeConsumers', 'active'],
-    ['processed', 'processed'],
-    ['lag', 'lag'],
-    ['lagMs', 'lag ms'],
-    ['rebalances', 'rebalances'],
-    ['leftGroup', 'left group'],
-    ['redelivered', 'redelivered'],
-    ['deadLettered', 'dead letters'],
-  ],
-  autoscaler: [
-    ['target', 'scales'],
-    ['replicas', 'replicas'],
-    ['starting', 'starting'],
-    ['maxReplicasReached', 'most'],
-    ['lastMetric', 'last metric'],
-    ['scaleUps', 'ups'],
-    ['scaleDowns', 'downs'],
-  ],
-  'connection-pool': [
-    ['maxConnections', 'connections'],
-    ['acquired', 'acquired'],
-    ['timedOut', 'timed out'],
-    ['waiting', 'waiting'],
-    ['p99AcquireWaitMs', 'p99 wait ms'],
-  ],
-};
-
-const PLURAL: Record<string, string> = { 'load-balancer': 'load balancers', 'rate-limiter': 'rate limiters', 'circuit-breaker': 'circuit breakers', bulkhead: 'bulkheads', 'load-shedder': 'load shedders', 'concurrency-limiter': 'concurrency limiters', 'consumer-group': 'consumer groups', autoscaler: 'autoscalers', 'connection-pool': 'connection pools' };
+// Sections in the order of the snapshot's kind codes, whatever the order of the parts list.
+const SECTIONS = PARTS.flatMap((p) => (p.table ? [{ type: p.type, ...p.table }] : [])).sort((a, b) => NODE_KIND_CODES[a.type] - NODE_KIND_CODES[b.type]);
 
 export function formatReport(name: string, r: Report): string {
   const out: string[] = [];
   out.push(`${name}: ${num(r.simulatedMs / 1000)} s simulated, ${groupDigits(r.events)} events, ${num(r.wallMs)} ms wall`);
-  for (const [type, cols] of Object.entries(COLUMNS)) {
+  for (const { type, title, columns: cols } of SECTIONS) {
     const ids = Object.keys(r.nodes).filter((id) => r.nodes[id]!.type === type);
     if (ids.length === 0) continue;
-    out.push('', PLURAL[type] ?? `${type}s`);
+    out.push('', title);
     out.push(table([['  id', ...cols.map(([, h]) => h)], ...ids.map((id) => [`  ${id}`, ...cols.map(([k]) => num(r.nodes[id]![k]))])]));
   }
   const killed = Object.keys(r.nodes).filter((id) => ((r.nodes[id]!.oomKills as number | undefined) ?? 0) > 0);

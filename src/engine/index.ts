@@ -1,5 +1,6 @@
 /** The engine's public API: what the worker, the CLI, tests and benchmarks import. */
 export { Simulation, createSimulation, type SimulationOptions } from './simulation';
+export { PARTS, partOf, type AnyPart, type Part, type PartSchema, type ReportColumn, type ReportTable } from './parts/index';
 export type { Report } from './metrics/report';
 export type { Halt } from './kernel/sim';
 export { TIMELINE_KINDS, type TimelineKind } from './metrics/timeline';

@@ -3,24 +3,11 @@
  * read snapshots and the report, and edit parameters while it runs.
  */
 import { Sim, type Halt, type SimOptions } from './kernel/sim';
-import type { SimNode } from './components/node';
-import { Producer } from './components/producer';
-import { Queue } from './components/queue';
-import { Service } from './components/service';
+import type { SimNode } from './kernel/node';
+import type { Service } from './components/service';
 import { addFlowWindow } from './components/creditWindow';
-import { Client } from './components/client';
-import { FanOut } from './components/fanOut';
-import { SharedRow } from './components/sharedRow';
-import { RateLimiter } from './components/rateLimiter';
-import { CircuitBreaker } from './components/circuitBreaker';
-import { Bulkhead } from './components/bulkhead';
-import { LoadBalancer } from './components/loadBalancer';
-import { LoadShedder } from './components/loadShedder';
-import { ConcurrencyLimiter } from './components/concurrencyLimiter';
-import { Autoscaler } from './components/autoscaler';
-import { ConnectionPool } from './components/connectionPool';
-import { Topic } from './components/topic';
-import { ConsumerGroup } from './components/consumerGroup';
+import type { Autoscaler } from './components/autoscaler';
+import { partOf } from './parts/index';
 import { Alerts } from './metrics/alerts';
 import type { NodeConfig, Scenario } from './scenario/schema';
 import { parseNode, type Parsed } from './scenario/validate';
@@ -35,40 +22,7 @@ export interface SimulationOptions extends SimOptions {
 }
 
 function makeNode(sim: Sim, index: number, cfg: NodeConfig, seed: number): SimNode {
-  switch (cfg.type) {
-    case 'producer':
-      return new Producer(sim, index, cfg.id, seed);
-    case 'queue':
-      return new Queue(sim, index, cfg.id);
-    case 'service':
-      return new Service(sim, index, cfg.id, seed);
-    case 'client':
-      return new Client(sim, index, cfg.id, seed);
-    case 'rate-limiter':
-      return new RateLimiter(sim, index, cfg.id);
-    case 'circuit-breaker':
-      return new CircuitBreaker(sim, index, cfg.id);
-    case 'bulkhead':
-      return new Bulkhead(sim, index, cfg.id);
-    case 'load-balancer':
-      return new LoadBalancer(sim, index, cfg.id, seed);
-    case 'load-shedder':
-      return new LoadShedder(sim, index, cfg.id);
-    case 'concurrency-limiter':
-      return new ConcurrencyLimiter(sim, index, cfg.id);
-    case 'autoscaler':
-      return new Autoscaler(sim, index, cfg.id);
-    case 'connection-pool':
-      return new ConnectionPool(sim, index, cfg.id);
-    case 'topic':
-      return new Topic(sim, index, cfg.id, seed);
-    case 'consumer-group':
-      return new ConsumerGroup(sim, index, cfg.id, seed);
-    case 'fan-out':
-      return new FanOut(sim, index, cfg.id, seed);
-    case 'shared-row':
-      return new SharedRow(sim, index, cfg.id);
-  }
+  return partOf(cfg.type).create(sim, index, cfg.id, seed);
 }
 
 export class Simulation {

@@ -6,7 +6,8 @@
  */
 import { R_BULKHEAD_FULL } from '../kernel/protocol';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
-import { PRIORITY_CLASSES, type NodeConfig } from '../scenario/schema';
+import type { NodeConfig } from '../scenario/schema';
+import { PRIORITY_CLASSES } from '../scenario/constants';
 import type { BulkheadConfig } from '../scenario/resilience';
 import { PassThrough, REFUSE } from './passThrough';
 

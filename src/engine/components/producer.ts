@@ -17,7 +17,8 @@ import { Rng } from '../kernel/rng';
 import { ACCEPTED, BUSY, O_REFUSED, OUTCOMES, PRIO_NORMAL } from '../kernel/protocol';
 import type { Sim } from '../kernel/sim';
 import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
-import { PRIORITY_CLASSES, type NodeConfig, type ProducerConfig } from '../scenario/schema';
+import type { NodeConfig, ProducerConfig } from '../scenario/schema';
+import { PRIORITY_CLASSES } from '../scenario/constants';
 import { SimNode } from './node';
 import { RateProfile } from './rateProfile';
 

@@ -5,7 +5,7 @@
 import { EventQueue } from './eventQueue';
 import { ItemPool } from './items';
 import { COMPLETED, DROPPED, EXPIRED, FAILED, O_REFUSED, OUTCOMES, PRIO_SAMPLE, REASONS, REFUSED, R_NONE, TIMEOUT, type OutcomeName } from './protocol';
-import type { SimNode } from '../components/node';
+import type { SimNode } from './node';
 import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
 import { F, G, G_STRIDE, F_STRIDE, NodeSnapshotWriter, REASON_SLOTS, snapshotLength } from '../metrics/layout';
 import { SeriesRing } from '../metrics/series';

@@ -11,6 +11,8 @@
  * Counters are cumulative (the reader differences two snapshots for a rate); `*P50`, `*P99`,
  * `*Mean` and `utilization` are over the last finished sample window.
  */
+import type { NodeType } from '../scenario/constants';
+
 export const G = {
   now: 0,
   events: 1,
@@ -158,6 +160,7 @@ export const F = {
 } as const;
 export const F_STRIDE = 48;
 
+/** Every node type's code, and the flow window's: a node type without one fails to compile here. */
 export const NODE_KIND_CODES = {
   producer: 0,
   queue: 1,
@@ -177,7 +180,7 @@ export const NODE_KIND_CODES = {
   'connection-pool': 15,
   'fan-out': 16,
   'shared-row': 17,
-} as const;
+} as const satisfies Record<NodeType | 'flow-window', number>;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 
 /** A circuit breaker's F.state, by code (components/circuitBreaker.ts). */

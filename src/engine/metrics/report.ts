@@ -7,7 +7,7 @@ import { REASONS } from '../kernel/protocol';
 import type { TimelineKind } from './timeline';
 import type { AlertReport } from './alerts';
 import type { Histogram } from './histogram';
-import { PRIORITY_CLASSES, type PriorityClass } from '../scenario/schema';
+import { PRIORITY_CLASSES, type PriorityClass } from '../scenario/constants';
 
 export interface Report {
   simulatedMs: number;

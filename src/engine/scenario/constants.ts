@@ -27,6 +27,10 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
+/** An item's priority class, most urgent first. */
+export const PRIORITY_CLASSES = ['critical', 'high', 'normal', 'low', 'batch'] as const;
+export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+
 /**
  * A file may name the JSON Schema it follows (public/scenario.schema.json) so editors check it as
  * it is typed; the key says nothing about the scenario, so it is dropped before validation.
