@@ -61,6 +61,7 @@ export const REASONS = [
   { code: 'pool-timeout', status: 503, text: 'no connection from the pool within acquireTimeoutMs (HikariCP connectionTimeout)' },
   { code: 'restarted', status: 503, text: 'lost when its replica was restarted by a failing liveness probe' },
   { code: 'conflict', status: 409, text: 'write conflict: another write changed the row since it was read (optimistic concurrency)' },
+  { code: 'link-full', status: 503, text: 'network link full: more items in flight than its limit (netem limit)' },
 ] as const;
 export type ReasonCode = (typeof REASONS)[number]['code'];
 export const R_QUEUE_FULL = 0;
@@ -84,6 +85,7 @@ export const R_NODE_DOWN = REASONS.findIndex((r) => r.code === 'node-down');
 export const R_POOL_TIMEOUT = REASONS.findIndex((r) => r.code === 'pool-timeout');
 export const R_RESTARTED = REASONS.findIndex((r) => r.code === 'restarted');
 export const R_CONFLICT = REASONS.findIndex((r) => r.code === 'conflict');
+export const R_LINK_FULL = REASONS.findIndex((r) => r.code === 'link-full');
 /** No reason (a completed item). */
 export const R_NONE = -1;
 

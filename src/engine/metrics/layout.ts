@@ -180,6 +180,7 @@ export const NODE_KIND_CODES = {
   'connection-pool': 15,
   'fan-out': 16,
   'shared-row': 17,
+  link: 18,
 } as const satisfies Record<NodeType | 'flow-window', number>;
 export type NodeKind = keyof typeof NODE_KIND_CODES;
 

@@ -19,6 +19,7 @@ import { topicPart } from './topic';
 import { consumerGroupPart } from './consumerGroup';
 import { fanOutPart } from './fanOut';
 import { sharedRowPart } from './sharedRow';
+import { linkPart } from './link';
 import type { NodeType } from '../scenario/constants';
 
 export const PARTS = [
@@ -38,6 +39,7 @@ export const PARTS = [
   consumerGroupPart,
   fanOutPart,
   sharedRowPart,
+  linkPart,
 ] as const;
 
 export type AnyPart = (typeof PARTS)[number];

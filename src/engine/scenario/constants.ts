@@ -24,6 +24,7 @@ export const NODE_TYPES = [
   'consumer-group',
   'fan-out',
   'shared-row',
+  'link',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

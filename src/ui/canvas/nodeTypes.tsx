@@ -31,6 +31,20 @@ function later(kind: NodeType, name: keyof More): ComponentType<NodeProps> {
   });
 }
 
+/** A kind with no node view of its own yet: the plain box of its kind. */
+function plain(kind: NodeType): ComponentType<NodeProps> {
+  return memo(function PlainNode(props: NodeProps) {
+    return (
+      <div className={`bp-node bp-node--${kind}`} data-health="idle">
+        <div className="bp-node__head">
+          <span className="bp-node__kind">{KIND_NAME[kind]}</span>
+          <span className="bp-node__title">{props.id}</span>
+        </div>
+      </div>
+    );
+  });
+}
+
 // Module scope: a new object per render would make xyflow remount every node.
 export const nodeTypes = {
   producer: ProducerNode,
@@ -49,5 +63,6 @@ export const nodeTypes = {
   'consumer-group': later('consumer-group', 'ConsumerGroupNode'),
   'fan-out': later('fan-out', 'FanOutNode'),
   'shared-row': later('shared-row', 'SharedRowNode'),
+  link: plain('link'),
 } satisfies Record<NodeType, NodeTypes[string]>;
 export const edgeTypes: EdgeTypes = { flow: FlowEdge };

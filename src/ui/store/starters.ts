@@ -34,4 +34,5 @@ export const STARTERS: Record<NodeType, Record<string, unknown>> = {
   // No retries: the tail of a request is the tail of its slowest call.
   'fan-out': { calls: 10, waitFor: 'all', timeoutMs: 5000 },
   'shared-row': { hopMs: 5 },
+  link: { delayMs: 50, jitterMs: 0, limit: 1000 },
 };

@@ -18,4 +18,5 @@ export const KIND_NAME: Record<NodeType, string> = {
   'consumer-group': 'Consumer group',
   'fan-out': 'Fan-out',
   'shared-row': 'Shared row',
+  link: 'Network link',
 };

@@ -20,6 +20,7 @@ export const STATUS_TEXT: Record<NodeType, Record<Health, string>> = {
   'consumer-group': { idle: 'idle', healthy: 'keeping up', saturated: 'behind, catching up', overflowing: 'falling behind' },
   'fan-out': { idle: 'idle', healthy: 'answering', saturated: 'tail amplified', overflowing: 'requests failing' },
   'shared-row': { idle: 'idle', healthy: 'writing', saturated: 'some conflicts (409)', overflowing: 'mostly conflicts (409)' },
+  link: { idle: 'idle', healthy: 'carrying', saturated: 'near its limit', overflowing: 'full: refusing (503)' },
 };
 
 /**
