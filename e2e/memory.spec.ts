@@ -4,7 +4,7 @@
  * throttles its sender, with the credit window shown on the wire.
  */
 import { test, expect, snap } from './fixtures';
-import { canvasSettled, clickWire, counter, deleteNode, dragWire, edges, node, openApp, pauseButton, playButton, selectNode, setField, setSpeed } from './app';
+import { canvasSettled, clickWire, counter, deleteNode, dragWire, edges, node, openApp, pauseButton, playButton, selectNode, setField, setSpeed, tick } from './app';
 
 const inspector = (page: import('@playwright/test').Page) => page.getByRole('complementary', { name: 'Inspector' });
 
@@ -14,7 +14,7 @@ test('an unbounded queue under a flash sale is OOM-killed, loses what it held, r
   await selectNode(page, 'clients');
   await setField(page, 'Rate', '1000');
   await selectNode(page, 'buffer');
-  await inspector(page).getByRole('checkbox', { name: 'Unbounded' }).check();
+  await tick(inspector(page).getByRole('checkbox', { name: 'Unbounded' }));
   // Half a MiB: 512 items of 1 KiB. 900 items/s of growth fill it in about 0.6 s.
   await setField(page, 'Memory limit', '0.5');
   await setField(page, 'Restart delay', '3000');
