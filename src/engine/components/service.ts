@@ -13,15 +13,15 @@
  * its workers were serving or holding (items waiting on a call are left to finish).
  *
  * Its parts: serviceIntake.ts takes arrivals in, serviceWorkers.ts counts the workers and draws
- * service times, serviceHandOn.ts hands finished items on, serviceHealth.ts runs the probes.
+ * service times, serviceHandOn.ts hands finished items on, serviceHealth.ts runs the probes and
+ * restarts, serviceMetrics.ts measures and reports. Calls go through a Caller (caller.ts).
  */
 import { Rng } from '../kernel/rng';
 import { ACCEPTED, BUSY, COMPLETED, DROPPED, FAILED, PRIO_NORMAL, R_ERROR, type OfferResult } from '../kernel/protocol';
 import { callerSchema } from '../scenario/resilience';
 import { Caller, CALL_RETRY, CALL_TIMEOUT, type CallerOwner } from './caller';
 import type { Sim } from '../kernel/sim';
-import { Histogram, NO_LATENCY, WindowedHistogram, windowLatency } from '../metrics/histogram';
-import { F, NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
+import { NODE_KIND_CODES, type NodeSnapshotWriter } from '../metrics/layout';
 import type { NodeConfig, ServiceConfig } from '../scenario/schema';
 import { Memory, R_OOM_KILLED, TL_OOM_KILLED } from './memory';
 import { TL_RESTARTED } from '../metrics/timeline';
@@ -30,37 +30,28 @@ import { DONE, DONE_TRACKED, Workers } from './serviceWorkers';
 import { Health, LIVENESS_PROBE, READINESS_PROBE, RESTARTED, type Probed } from './serviceHealth';
 import { Intake, type Admitting } from './serviceIntake';
 import { handOn, handOnHeld, LOST, refuseHeld, type HandingOn } from './serviceHandOn';
+import { ServiceMetrics, type Metered } from './serviceMetrics';
 
 /** Back up after an OOM kill (memory.ts). */
 const OOM_RESTARTED = 203;
 const NO_CALL_POLICY = callerSchema.parse({});
 
-export class Service extends SimNode implements CallerOwner, Probed, Admitting, HandingOn {
+export class Service extends SimNode implements CallerOwner, Probed, Admitting, HandingOn, Metered {
   readonly type = 'service' as const;
   private cfg!: ServiceConfig;
   private concurrency = 1;
   private readonly errors: Rng;
-  readonly workers: Workers;
-  private readonly caller: Caller;
-  private readonly health: Health;
-  private readonly intake: Intake;
-  /** The run has started (start() ran): probes that a live edit adds start at once. */
-  private running = false;
-
   /** Replicas running (an autoscaler sets this); each has cfg.concurrency workers. */
   private replicas = 1;
+  /** The run has started (start() ran): probes that a live edit adds start at once. */
+  private running = false;
+  readonly intake: Intake;
+  readonly workers: Workers;
+  readonly caller: Caller;
+  readonly health: Health;
   /** Bytes of the items it holds (intake, in service, calling, holding) against its memory limit. */
   readonly mem = new Memory();
-
-  completed = 0;
-  failed = 0;
-  /** Items whose call failed (after any retries): they end with the callee's status. */
-  callFailures = 0;
-  /** Items served although their deadline had passed by the time they were done: work nobody waited for. */
-  wasted = 0;
-  private readonly latency = new Histogram();
-  private readonly latencyWindow = new WindowedHistogram();
-  private lastWindow = { ...NO_LATENCY, utilization: 0 };
+  private readonly metrics = new ServiceMetrics(this);
 
   constructor(sim: Sim, index: number, id: string, seed: number) {
     super(sim, index, id);
@@ -91,6 +82,7 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     this.health.schedule();
   }
 
+  /** Applies its configuration again (after a restart's state changed). */
   reconfigure(): void {
     this.configure(this.cfg);
   }
@@ -111,6 +103,10 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
   /** Workers per replica. */
   get workersPerReplica(): number {
     return this.cfg.concurrency;
+  }
+
+  get config(): ServiceConfig {
+    return this.cfg;
   }
 
   /** Workers in all: cfg.concurrency per replica, none while restarting. */
@@ -139,6 +135,7 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     return this.health.isReady();
   }
 
+  /** How long the backlog, and `extra` items more, would take to drain at the current worker count, ms. */
   drainMs(extra: number): number {
     const workers = this.concurrency;
     const items = this.backlog() + extra;
@@ -146,6 +143,7 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     return workers > 0 ? (items * this.workers.meanServiceMs) / workers : Infinity;
   }
 
+  /** Every worker is taken. */
   saturated(): boolean {
     return this.workers.taken() >= this.concurrency;
   }
@@ -203,9 +201,9 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
   /** Its service time is up: it fails, waits for its calls, or is done. */
   private served(item: number): void {
     const sim = this.sim;
-    if (sim.now > sim.items.deadline[item]!) this.wasted++;
+    if (sim.now > sim.items.deadline[item]!) this.metrics.wasted++;
     if (this.cfg.errorRate > 0 && this.errors.next() < this.cfg.errorRate) {
-      this.failed++;
+      this.metrics.failed++;
       this.record(sim.now - sim.items.entered[item]!, sim.items.size[item]!);
       sim.finish(item, FAILED, this.index, R_ERROR);
       this.slotFreed();
@@ -228,7 +226,7 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
       return;
     }
     // The call failed: this item fails with the callee's status (a 429 and its Retry-After go up the chain).
-    this.callFailures++;
+    this.metrics.callFailures++;
     this.record(this.sim.now - this.sim.items.entered[item]!, this.sim.items.size[item]!);
     this.sim.finish(item, outcome, at, reason, retryAfterMs);
     this.slotFreed();
@@ -244,11 +242,11 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     const spent = sim.now - sim.items.entered[item]!;
     const size = sim.items.size[item]!;
     if (this.outputs.length === 0) {
-      this.completed++;
+      this.metrics.completed++;
       this.record(spent, size);
       sim.finish(item, COMPLETED, this.index);
     } else {
-      this.completed++;
+      this.metrics.completed++;
       const r = handOn(this, item, null);
       if (r === BUSY) return; // held: the worker keeps its slot until the next stage takes the item
       if (r !== LOST) this.handedOver(item, spent, r);
@@ -256,6 +254,7 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     this.slotFreed();
   }
 
+  /** Offers the item to the outputs in turn (serviceHandOn.ts cannot reach the protected sendOut). */
   sendOn(item: number): OfferResult {
     return this.sendOut(item);
   }
@@ -269,19 +268,19 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
     refuseHeld(this, receiver);
   }
 
+  /** The next stage took the item, or refused it (then it ends here); its bytes are already off the books. */
   handedOver(item: number, spent: number, r: OfferResult): void {
-    this.latency.record(spent);
-    this.latencyWindow.record(spent);
+    this.metrics.record(spent);
     if (r !== ACCEPTED) this.sim.finishRefused(item);
   }
 
   /** An item leaves: its time in the node, and its bytes off the memory books. */
   private record(spent: number, size: number): void {
-    this.latency.record(spent);
-    this.latencyWindow.record(spent);
+    this.metrics.record(spent);
     this.mem.remove(size);
   }
 
+  /** A worker came free: it takes the next item, from the intake buffer or a waiting sender. */
   slotFreed(): void {
     this.workers.busy.set(this.sim.now, this.workers.taken());
     this.intake.startBuffered();
@@ -291,67 +290,15 @@ export class Service extends SimNode implements CallerOwner, Probed, Admitting, 
   // ---- measurement ----
 
   override roll(): void {
-    this.latencyWindow.roll();
-    this.lastWindow = { ...windowLatency(this.latencyWindow.previous), utilization: this.workers.takeWindowUtilization() };
+    this.metrics.roll();
   }
 
   writeSnapshot(w: NodeSnapshotWriter): void {
-    const workers = this.workers;
     this.writeCommon(w, NODE_KIND_CODES.service);
-    w.set(F.level, workers.working);
-    w.set(F.capacity, this.concurrency);
-    w.set(F.held, workers.holding.length);
-    w.set(F.arrived, this.intake.arrived);
-    w.set(F.accepted, this.intake.arrived);
-    w.set(F.completed, this.completed);
-    w.set(F.failed, this.failed);
-    w.set(F.latP50, this.lastWindow.p50);
-    w.set(F.latP99, this.lastWindow.p99);
-    w.set(F.latMean, this.lastWindow.mean);
-    w.set(F.utilization, this.lastWindow.utilization);
-    w.set(F.blockedMs, workers.held.area(this.sim.now));
-    w.set(F.expired, this.intake.expired);
-    w.set(F.wasted, this.wasted);
-    w.set(F.notReady, this.isReady() ? 0 : 1);
-    w.set(F.restarts, this.health.restarts);
-    this.mem.writeSnapshot(w);
-    w.set(F.rejected, this.mem.refusedWhileDown);
-    w.set(F.intake, this.intake.buffer.length);
-    w.set(F.inFlightLimit, this.intake.limit() ?? -1);
-    if (this.callOutputs.length > 0) {
-      w.set(F.calling, workers.calling);
-      w.set(F.attempts, this.caller.attempts);
-      w.set(F.retries, this.caller.retries);
-      w.set(F.timeouts, this.caller.timeouts);
-    }
+    this.metrics.write(w);
   }
 
   report(): Record<string, number | string | null> {
-    const workers = this.workers;
-    const served = this.completed + this.failed;
-    return {
-      type: 'service',
-      concurrency: this.concurrency,
-      arrived: this.intake.arrived,
-      completed: this.completed,
-      failed: this.failed,
-      inService: workers.working,
-      holding: workers.holding.length,
-      meanServiceMs: workers.started > 0 ? workers.serviceSum / workers.started : 0,
-      utilization: workers.utilization(),
-      meanTimeInNodeMs: served > 0 ? this.latency.mean : 0,
-      p50TimeInNodeMs: this.latency.quantile(0.5),
-      p90TimeInNodeMs: this.latency.quantile(0.9),
-      p99TimeInNodeMs: this.latency.quantile(0.99),
-      heldWorkerMs: workers.held.area(this.sim.now),
-      expired: this.intake.expired,
-      wasted: this.wasted,
-      ...(this.replicas !== 1 ? { replicas: this.replicas } : {}),
-      ...(this.cfg.readiness ? { ready: this.isReady() ? 1 : 0 } : {}),
-      ...(this.cfg.liveness ? { restarts: this.health.restarts, lostOnRestart: this.health.lostOnRestart } : {}),
-      ...this.mem.report(),
-      ...(this.cfg.intake ? { intake: this.intake.buffer.length, inFlightLimit: this.intake.limit() } : {}),
-      ...(this.callOutputs.length > 0 ? { calling: workers.calling, callFailures: this.callFailures, ...this.caller.report() } : {}),
-    };
+    return this.metrics.report();
   }
 }
