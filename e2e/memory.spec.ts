@@ -40,7 +40,7 @@ test('an unbounded queue under a flash sale is OOM-killed, loses what it held, r
     .toBeGreaterThan(0);
   await setSpeed(page, '10x');
   // Back after 3 s, empty, filling again and killed again (a node that is down cannot be killed): the sawtooth.
-  await expect(node(page, 'buffer')).toContainText(/[2-9] OOM kills/, { timeout: 15_000 });
+  await expect(node(page, 'buffer')).toContainText(/\b(?:[2-9]|\d{2,}) OOM kills/, { timeout: 15_000 });
   await expect(banner).toContainText('OOMKilled: lost 513 items');
   await snap(page, 'memory-sawtooth');
 });
