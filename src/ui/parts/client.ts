@@ -9,6 +9,7 @@ export const client: Part = {
   palette: { group: 'Traffic', what: 'Calls with timeouts, retries, backoff and a retry budget' },
   starter: { timeoutMs: 1000, maxAttempts: 3, backoff: { baseMs: 100, capMs: 2000, multiplier: 2, jitter: 'full' } },
   status: { idle: 'idle', healthy: 'calls answered', saturated: 'timing out / retrying', overflowing: 'requests failing' },
+  events: { timeoutMs: { label: 'timeout', unit: 'ms' } },
   charts: [
     {
       key: 'flow',

@@ -8,5 +8,6 @@ export const loadShedder: Part = {
   palette: { group: 'Guards', what: 'Refuses work over a load limit, least important first' },
   starter: { measure: 'in-flight', limit: 20, priorityAware: true },
   status: { idle: 'idle', healthy: 'admitting', saturated: 'near the limit', overflowing: 'shedding (503)' },
+  events: { limit: { label: 'limit', unit: 'items' } },
   charts: [guardFlow('shed (503)'), level('Load', 'items', 'load', F.gauge, 'limit'), inFlight, LOST_BY_REASON, SYSTEM_LATENCY],
 };

@@ -27,6 +27,11 @@ export interface Part {
   status: Record<Health, string>;
   /** The charts of a selected node of this kind; the whole system's when absent. */
   charts?: ChartSpec[];
+  /**
+   * The numbers a lesson's scripted events can set on it, in the order offered: parameter → its
+   * words. A `serviceTime` event scales the distribution (lessons/EventsEditor.tsx).
+   */
+  events?: Record<string, { label: string; unit: string }>;
   /** False when the part takes no alert rules. */
   alerts?: false;
 }

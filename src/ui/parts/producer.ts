@@ -9,6 +9,7 @@ export const producer: Part = {
   palette: { group: 'Traffic', what: 'Sends items at a rate, or as N users who wait for answers' },
   starter: { rate: 50, arrival: 'poisson' },
   status: { idle: 'idle', healthy: 'sending', saturated: 'blocked: no room', overflowing: 'being refused' },
+  events: { rate: { label: 'rate', unit: 'items/s' } },
   charts: [
     { key: 'flow', title: 'Sent, completed', unit: 'items/s', lines: [{ name: 'sent', color: C.in, read: nRate(F.arrived) }, { name: 'completed', color: C.out, read: nRate(F.completed) }] },
     SYSTEM_DEPTH,

@@ -9,6 +9,7 @@ export const queue: Part = {
   starter: { capacity: 20, overflow: 'drop-newest' },
   // At capacity the node says "full" (canvas/nodes/status.ts, queueStatus).
   status: { idle: 'idle', healthy: 'healthy', saturated: 'nearly full', overflowing: 'overflowing' },
+  events: { capacity: { label: 'capacity', unit: 'items' } },
   charts: [
     { key: 'flow', title: 'In vs out', unit: 'items/s', lines: [{ name: 'arrivals', color: C.in, read: nRate(F.arrived) }, { name: 'departures', color: C.out, read: nRate(F.completed) }] },
     { key: 'depth', title: 'Queue depth', unit: 'items', lines: [{ name: 'waiting', color: C.level, read: n(F.level) }, capacityLine] },

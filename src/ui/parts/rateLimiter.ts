@@ -8,5 +8,6 @@ export const rateLimiter: Part = {
   palette: { group: 'Guards', what: 'Token bucket: too fast gets 429 + Retry-After' },
   starter: { rate: 40, burst: 20 },
   status: { idle: 'idle', healthy: 'admitting', saturated: 'bucket nearly empty', overflowing: 'limiting (429)' },
+  events: { rate: { label: 'rate', unit: 'per s' } },
   charts: [guardFlow('429'), level('Token bucket', 'tokens', 'tokens', F.gauge, 'burst'), SYSTEM_LATENCY, LOST_BY_REASON, SYSTEM_FLOW],
 };

@@ -9,6 +9,11 @@ export const service: Part = {
   palette: { group: 'Queues & work', what: 'Workers that process items, or call other services' },
   starter: { concurrency: 1, serviceTime: { dist: 'exponential', meanMs: 20 } },
   status: { idle: 'idle', healthy: 'healthy', saturated: 'saturated', overflowing: 'overflowing' },
+  events: {
+    serviceTime: { label: 'service time', unit: 'ms' },
+    concurrency: { label: 'workers', unit: 'workers' },
+    errorRate: { label: 'error rate', unit: '0..1' },
+  },
   charts: [
     { key: 'flow', title: 'In vs out', unit: 'items/s', lines: [{ name: 'started', color: C.in, read: nRate(F.arrived) }, { name: 'finished', color: C.out, read: nRate(F.completed) }] },
     {
