@@ -7,6 +7,8 @@ import { NODE_H, NODE_W } from '../store/graph';
 import { PARTS } from '../parts/index';
 import { PALETTE_GROUPS } from '../parts/part';
 import '../canvas/nodes/kinds.css';
+// The topic's and the consumer group's colours, for their entries: their views load later.
+import '../canvas/nodes/streams.css';
 import './palette.css';
 
 /** Grouped by role: where work comes from, where it waits and is done, and what guards it. */
