@@ -178,3 +178,16 @@ export async function canvasSettled(page: Page): Promise<void> {
     last = now;
   }
 }
+
+/**
+ * Ticks a checkbox or radio as a person does: a click, then wait until it shows ticked. (Playwright's
+ * check() wants the state changed the moment the click returns; on a busy machine the field may
+ * show it a frame later.)
+ */
+export async function tick(box: Locator): Promise<void> {
+  // Again if the click landed while the inspector was still being put in place (a person clicks again).
+  await expect(async () => {
+    if (!(await box.isChecked())) await box.click();
+    await expect(box).toBeChecked({ timeout: 2000 });
+  }).toPass({ timeout: 10_000 });
+}

@@ -144,16 +144,16 @@ test('changing Capacity while running applies at once, without a restart', async
   await setSpeed(page, '1x');
   const before = await simMs(page);
 
-  await capacity.fill('200');
+  await capacity.fill('500');
   await capacity.press('Enter');
-  await expect(node(page, 'buffer')).toContainText('/ 200 waiting');
-  await expect(node(page, 'buffer')).toContainText('200 items');
+  await expect(node(page, 'buffer')).toContainText('/ 500 waiting');
+  await expect(node(page, 'buffer')).toContainText('500 items');
   const refusedAfterEdit = await counter(page, 'buffer', 'Refused');
   // Not a restart: simulated time goes on from where it was.
   expect(await simMs(page)).toBeGreaterThanOrEqual(before);
 
   // With room again the queue grows past the old limit (about 10 items/s more arrive than leave)
-  // and, for the 15 s or so it takes to fill the new room, refuses nothing more.
+  // and, for the 45 s or so it takes to fill the new room, refuses nothing more.
   await expect.poll(() => depth(page, 'buffer'), { timeout: 20_000 }).toBeGreaterThan(55);
   expect(await counter(page, 'buffer', 'Refused')).toBe(refusedAfterEdit);
   await snap(page, '04-capacity-changed');

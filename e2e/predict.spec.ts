@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect, snap } from './fixtures';
-import { openApp, playButton, setSpeed } from './app';
+import { openApp, playButton, setSpeed, tick } from './app';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FLASH = '01-flash-sale-unbounded-queue.json';
@@ -104,7 +104,7 @@ test('a lesson pauses at the moment its prediction is about; each answer is scor
   await lessonPanel(page).getByRole('button', { name: 'Lock in' }).click();
   // The second question: a choice; Play still waits for it.
   await expect(playButton(page)).toBeDisabled();
-  await lessonPanel(page).getByRole('radio', { name: 'under 1 s' }).check();
+  await tick(lessonPanel(page).getByRole('radio', { name: 'under 1 s' }));
   await snap(page, 'p2-choice');
   await lessonPanel(page).getByRole('button', { name: 'Lock in' }).click();
   await expect(playButton(page)).toBeEnabled();

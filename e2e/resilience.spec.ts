@@ -53,9 +53,9 @@ test('a breaker in front of a slow service opens: callers are refused at once in
   await expect.poll(() => latencyOn(page, client, 'p50')).toBeLessThan(200);
   await expect(breakerBadge(page, breaker)).toHaveText('CLOSED');
 
-  // Open, it waits 30 s before a trial: long enough to look at.
+  // Open, it waits 2 min before a trial: long enough to look at, and to count refusals in.
   await selectNode(page, breaker);
-  await setField(page, 'Wait when open', '30000');
+  await setField(page, 'Wait when open', '120000');
   // At a person's pace, so the slow spell is there to be seen before the breaker trips.
   await setSpeed(page, '1x');
   await selectNode(page, backend);
@@ -63,7 +63,7 @@ test('a breaker in front of a slow service opens: callers are refused at once in
   await expect(node(page, backend)).toContainText('~5000 ms');
 
   // Calls now time out after the client's 1 s: failures the breaker counts, and it opens. Paused
-  // while it is open (30 s of simulated time before a trial), the node shows the open state: a
+  // while it is open (2 min of simulated time before a trial), the node shows the open state: a
   // state that holds, however slowly this machine draws.
   await expect(breakerBadge(page, breaker)).toHaveText('OPEN', { timeout: 15_000 });
   await pauseButton(page).click();
@@ -74,7 +74,7 @@ test('a breaker in front of a slow service opens: callers are refused at once in
 
   // Refused at once (503) instead of waiting out the 1 s timeout: callers stop timing out. Counted
   // from a little after it opened, once the calls already in flight when it tripped have timed out;
-  // each half-open trial that times out again adds at most 3 timeouts per 30 s wait.
+  // each half-open trial that times out again adds at most 3 timeouts per 2 min wait.
   const np0 = await counter(page, breaker, 'Not permitted');
   await expect.poll(() => counter(page, breaker, 'Not permitted'), { timeout: 15_000 }).toBeGreaterThan(np0 + 100);
   const timeouts1 = await counter(page, client, 'Timeouts');

@@ -5,7 +5,7 @@
  * second serves only after the provisioning delay; then the queue drains and the warning goes.
  */
 import { test, expect, snap } from './fixtures';
-import { addFromPalette, canvasSettled, counter, dragWire, edges, node, openApp, playButton, selectNode, setField, setSpeed, simMs } from './app';
+import { addFromPalette, canvasSettled, counter, dragWire, edges, node, openApp, pauseButton, playButton, selectNode, setField, setSpeed, simMs, steadyClock } from './app';
 
 const fullIn = (page: import('@playwright/test').Page, id: string) => node(page, id).getByLabel('Projected time until full');
 
@@ -48,28 +48,31 @@ test('a filling queue says when it will be full; an autoscaler adds a replica on
   await selectNode(page, hpa);
   await setField(page, 'Target', '50');
   await setField(page, 'Decide every', '2000');
-  await setField(page, 'Provisioning delay', '5000');
+  await setField(page, 'Provisioning delay', '20000');
   // At most two: the count it reaches then holds (uncapped, it would go on asking for more while
   // the second replica starts, and the count seen would depend on when it is read).
   await setField(page, 'Max replicas', '2');
   await expect(node(page, hpa)).toContainText('50% busy');
-  await expect(node(page, hpa)).toContainText('+5 s to start');
+  await expect(node(page, hpa)).toContainText('+20 s to start');
 
   // Wiring restarted the run at 0 s; the edits count from there. The first decision (at 2 s) sees
   // 100% busy against 50%:
-  // ceil(1 x 2) = 2 replicas; the second one serves from 2 + 5 = 7 s.
+  // ceil(1 x 2) = 2 replicas; the second one serves from 2 + 20 = 22 s.
   await setSpeed(page, '2x');
   await playButton(page).click();
   await expect.poll(() => counter(page, hpa, 'Starting'), { timeout: 20_000 }).toBe(1);
-  const askedAt = await simMs(page);
+  // Paused while it starts (20 s of simulated time to catch it in): asked for, not serving yet.
+  await pauseButton(page).click();
+  const askedAt = await steadyClock(page);
   expect(askedAt).toBeGreaterThanOrEqual(2000);
+  expect(askedAt).toBeLessThan(22_000);
+  expect(await counter(page, hpa, 'Starting')).toBe(1);
+  await expect(node(page, 'workers')).not.toContainText('2 replicas');
   await snap(page, 's2-replica-starting');
-  // Not serving yet: read before 7 s of simulated time (a slow machine may read it later).
-  const before = await node(page, 'workers').textContent();
-  if ((await simMs(page)) < 7000) expect(before).not.toContain('2 replicas');
-  await expect(node(page, 'workers')).toContainText('2 replicas', { timeout: 20_000 });
+  await playButton(page).click();
+  await expect(node(page, 'workers')).toContainText('2 replicas', { timeout: 40_000 });
   const servedAt = await simMs(page);
-  expect(servedAt).toBeGreaterThanOrEqual(7000);
+  expect(servedAt).toBeGreaterThanOrEqual(22_000);
   await expect(node(page, hpa).locator('.bp-fill__text')).toHaveText('2 / 2 replicas');
 
   // Twice the workers: the buffer drains and stops filling.

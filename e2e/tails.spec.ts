@@ -5,7 +5,7 @@
  * Bad values typed into the new editors are refused with the reason, and the design keeps its own.
  */
 import { test, expect, snap } from './fixtures';
-import { addFromPalette, canvasSettled, counter, deleteNode, dragWire, edges, node, nodes, openApp, playButton, selectNode, setField, setSpeed } from './app';
+import { addFromPalette, canvasSettled, counter, deleteNode, dragWire, edges, node, nodes, openApp, playButton, selectNode, setField, setSpeed, tick } from './app';
 import type { Locator, Page } from '@playwright/test';
 
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
@@ -76,7 +76,7 @@ test('a fan-out of 50 calls turns 2% slow calls into slow requests, and hedging 
   await snap(page, 't1-fan-out-tail');
 
   // Hedging (gRPC): a second copy after 50 ms; the first answer wins. Retries are off with it.
-  await inspector(page).getByRole('checkbox', { name: 'Hedging (gRPC)' }).check();
+  await tick(inspector(page).getByRole('checkbox', { name: 'Hedging (gRPC)' }));
   await expect(inspector(page).getByRole('textbox', { name: 'Attempts', exact: true })).toHaveValue('1');
   // Both at once is refused, as gRPC refuses a method config with both.
   await setField(page, 'Attempts', '3');

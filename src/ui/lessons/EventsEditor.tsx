@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { moments, scaleTime, type NodeConfig, type ScriptedEvent } from '../../engine/index';
 import { scenarioStore, useScenario } from '../store/appStore';
 import type { ScenarioState } from '../store/scenarioStore';
+import { PART } from '../parts/index';
 import { describeEvent } from './scriptedEvents';
 import './lessons.css';
 import { RemovableList } from '../panels/inspector/RemovableList';
@@ -12,7 +13,7 @@ interface ParamOption {
   patch: (cfg: NodeConfig, v: number) => Record<string, unknown>;
 }
 
-/** Service time keeps its distribution; only its scale moves. */
+/** Service time keeps its distribution; only its scale moves (a service's `serviceTime` event). */
 function serviceTimePatch(cfg: NodeConfig, ms: number): Record<string, unknown> {
   if (cfg.type !== 'service') return {};
   const t = cfg.serviceTime;
@@ -32,30 +33,12 @@ function serviceTimePatch(cfg: NodeConfig, ms: number): Record<string, unknown> 
   }
 }
 
-/** What a scripted event can change on each kind: the numbers a lesson moves (load, capacity, speed). */
+/** What a scripted event can change on a node: the numbers its part names (`events`). */
 function optionsFor(cfg: NodeConfig): Record<string, ParamOption> {
-  switch (cfg.type) {
-    case 'producer':
-      return { rate: { label: 'rate', unit: 'items/s', patch: (_c, v) => ({ rate: v }) } };
-    case 'queue':
-      return { capacity: { label: 'capacity', unit: 'items', patch: (_c, v) => ({ capacity: v }) } };
-    case 'service':
-      return {
-        serviceTime: { label: 'service time', unit: 'ms', patch: serviceTimePatch },
-        concurrency: { label: 'workers', unit: 'workers', patch: (_c, v) => ({ concurrency: v }) },
-        errorRate: { label: 'error rate', unit: '0..1', patch: (_c, v) => ({ errorRate: v }) },
-      };
-    case 'rate-limiter':
-      return { rate: { label: 'rate', unit: 'per s', patch: (_c, v) => ({ rate: v }) } };
-    case 'bulkhead':
-      return { maxConcurrentCalls: { label: 'max calls', unit: 'calls', patch: (_c, v) => ({ maxConcurrentCalls: v }) } };
-    case 'load-shedder':
-      return { limit: { label: 'limit', unit: 'items', patch: (_c, v) => ({ limit: v }) } };
-    case 'client':
-      return { timeoutMs: { label: 'timeout', unit: 'ms', patch: (_c, v) => ({ timeoutMs: v }) } };
-    default:
-      return {};
-  }
+  const events = PART[cfg.type].events ?? {};
+  return Object.fromEntries(
+    Object.entries(events).map(([param, words]) => [param, { ...words, patch: param === 'serviceTime' ? serviceTimePatch : (_c: NodeConfig, v: number) => ({ [param]: v }) }]),
+  );
 }
 
 const FAIL = 'fail';

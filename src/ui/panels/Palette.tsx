@@ -1,62 +1,18 @@
 import type { DragEvent } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import type { NodeType } from '../../engine/index';
+import type { NodeType } from '../../engine/core';
 import { DRAG_KIND } from '../canvas/FlowCanvas';
 import { scenarioStore } from '../store/appStore';
-import { KIND_NAME } from '../canvas/nodes/kinds';
 import { NODE_H, NODE_W } from '../store/graph';
+import { PARTS } from '../parts/index';
+import { PALETTE_GROUPS } from '../parts/part';
 import '../canvas/nodes/kinds.css';
+// The topic's and the consumer group's colours, for their entries: their views load later.
+import '../canvas/nodes/streams.css';
 import './palette.css';
 
-interface Entry {
-  kind: NodeType;
-  what: string;
-}
-
 /** Grouped by role: where work comes from, where it waits and is done, and what guards it. */
-const GROUPS: { name: string; entries: Entry[] }[] = [
-  {
-    name: 'Traffic',
-    entries: [
-      { kind: 'producer', what: 'Sends items at a rate, or as N users who wait for answers' },
-      { kind: 'client', what: 'Calls with timeouts, retries, backoff and a retry budget' },
-    ],
-  },
-  {
-    name: 'Queues & work',
-    entries: [
-      { kind: 'queue', what: 'Holds items until there is room' },
-      { kind: 'service', what: 'Workers that process items, or call other services' },
-      { kind: 'load-balancer', what: 'Spreads items over replicas' },
-      { kind: 'fan-out', what: 'Scatter-gather: N parallel calls, answers when all (or the first k) are back' },
-      { kind: 'shared-row', what: 'One row written with optimistic concurrency: races fail with 409' },
-    ],
-  },
-  {
-    name: 'Guards',
-    entries: [
-      { kind: 'rate-limiter', what: 'Token bucket: too fast gets 429 + Retry-After' },
-      { kind: 'circuit-breaker', what: 'Stops calling a failing service for a while (503)' },
-      { kind: 'bulkhead', what: 'Caps calls in flight, so one part cannot take all' },
-      { kind: 'load-shedder', what: 'Refuses work over a load limit, least important first' },
-      { kind: 'concurrency-limiter', what: 'Learns how many calls in flight a service can take' },
-    ],
-  },
-  {
-    name: 'Scaling',
-    entries: [
-      { kind: 'autoscaler', what: 'Adds replicas of a service on load, after a start-up delay (Kubernetes HPA)' },
-      { kind: 'connection-pool', what: 'A database’s max connections: callers wait, then time out (HikariCP)' },
-    ],
-  },
-  {
-    name: 'Streams',
-    entries: [
-      { kind: 'topic', what: 'A Kafka-like partitioned log with retention: takes every record, deletes old ones' },
-      { kind: 'consumer-group', what: 'Consumers that read a topic, one per partition at most; lag, rebalances, redelivery' },
-    ],
-  },
-];
+const GROUPS = PALETTE_GROUPS.map((name) => ({ name, entries: PARTS.filter((p) => p.palette.group === name) }));
 
 function onDragStart(e: DragEvent, kind: NodeType): void {
   e.dataTransfer.setData(DRAG_KIND, kind);
@@ -102,16 +58,16 @@ export function Palette() {
                   type="button"
                   className={`bp-palette__item bp-palette__item--${e.kind}`}
                   draggable
-                  title={e.what}
+                  title={e.palette.what}
                   onDragStart={(ev) => onDragStart(ev, e.kind)}
                   onClick={() => add(e.kind)}
                   aria-describedby={`palette-${e.kind}`}
                 >
-                  {KIND_NAME[e.kind]}
+                  {e.name}
                 </button>
                 {/* Read out with the button; shown on hover as its tooltip, to keep the palette short. */}
                 <span className="bp-visually-hidden" id={`palette-${e.kind}`}>
-                  {e.what}
+                  {e.palette.what}
                 </span>
               </li>
             ))}

@@ -5,8 +5,8 @@ import { LessonPanel } from '../../lessons/LessonPanel';
 import { usePresent } from '../../present/presentStore';
 import './inspector.css';
 
-// Not in the initial bundle (it has a budget): fetched while the browser is idle after the page
-// has started, so the first click on a node shows its fields at once instead of "Loading…"; a click
+// Not in the initial bundle (it has a budget): fetched, with every kind's fields, while the browser
+// is idle after the page has started, so the first click on a node shows its fields at once instead of "Loading…"; a click
 // before that loads them on demand.
 let nodeModule: typeof import('./NodeInspector') | null = null;
 let edgeModule: typeof import('./EdgeInspector') | null = null;
@@ -16,7 +16,7 @@ const NodeInspectorLazy = lazy(() => loadNode().then((m) => ({ default: m.NodeIn
 const EdgeInspectorLazy = lazy(() => loadEdge().then((m) => ({ default: m.EdgeInspector })));
 if (typeof window !== 'undefined') {
   const whenIdle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
-  whenIdle(() => void Promise.all([loadNode(), loadEdge()]).catch(() => undefined), { timeout: 5000 });
+  whenIdle(() => void Promise.all([loadNode().then((m) => m.preloadFields()), loadEdge()]).catch(() => undefined), { timeout: 5000 });
 }
 
 const selectNode = (s: ScenarioState) => s.nodes.find((n) => n.selected)?.data ?? null;

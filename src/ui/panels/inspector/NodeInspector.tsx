@@ -1,53 +1,19 @@
 import { lazy, Suspense, useMemo } from 'react';
-import type { NodeConfig } from '../../../engine/index';
-import { KIND_NAME } from '../../canvas/nodes/kinds';
+import type { NodeConfig } from '../../../engine/core';
+import { PART, PARTS } from '../../parts/index';
 import { scenarioStore, useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
 import { LockBanner } from './LockBanner';
 import { NodeLockContext, nodeLockView } from './lockView';
 import { TextParam } from './fields';
 import { HINT } from './hints';
-import { ProducerFields } from './ProducerFields';
-import { QueueFields } from './QueueFields';
-import { ServiceFields } from './ServiceFields';
+import { KindFields, loadFields } from './kindFields';
 
-const ResilienceFields = lazy(() => import('./ResilienceFields'));
-const ScalingFields = lazy(() => import('./ScalingFields'));
-const StreamsFields = lazy(() => import('./StreamsFields'));
 const EventsEditor = lazy(() => import('../../lessons/EventsEditor').then((m) => ({ default: m.EventsEditor })));
 const AlertFields = lazy(() => import('./AlertFields').then((m) => ({ default: m.AlertFields })));
 
-/** The fields of each kind, below the label every node has. */
-function KindFields({ cfg }: { cfg: NodeConfig }) {
-  switch (cfg.type) {
-    case 'producer':
-      return <ProducerFields cfg={cfg} />;
-    case 'queue':
-      return <QueueFields cfg={cfg} />;
-    case 'service':
-      return <ServiceFields cfg={cfg} />;
-    case 'topic':
-    case 'consumer-group':
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <StreamsFields cfg={cfg} />
-        </Suspense>
-      );
-    case 'autoscaler':
-    case 'connection-pool':
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <ScalingFields cfg={cfg} />
-        </Suspense>
-      );
-    default:
-      return (
-        <Suspense fallback={<p className="bp-inspector__guide">Loading…</p>}>
-          <ResilienceFields cfg={cfg} />
-        </Suspense>
-      );
-  }
-}
+/** Fetches every kind's fields ahead of a first selection (Inspector.tsx calls it while idle). */
+export const preloadFields = (): Promise<unknown> => Promise.all(PARTS.map((p) => loadFields(p.kind)));
 
 const selectLock = (s: ScenarioState) => s.meta.lock;
 const selectIsLesson = (s: ScenarioState) => s.meta.lesson !== undefined;
@@ -64,7 +30,7 @@ export function NodeInspector({ cfg }: { cfg: NodeConfig }) {
     <NodeLockContext.Provider value={view}>
       <div className="bp-inspector__head">
         <h2 className="bp-panel-title">
-          {KIND_NAME[cfg.type]} <span className="bp-inspector__id">{cfg.id}</span>
+          {PART[cfg.type].name} <span className="bp-inspector__id">{cfg.id}</span>
         </h2>
         <button
           type="button"
@@ -87,7 +53,7 @@ export function NodeInspector({ cfg }: { cfg: NodeConfig }) {
       <fieldset className="bp-inspector__fieldset" disabled={structureLocked}>
         <Suspense fallback={null}>
           <EventsEditor cfg={cfg} />
-          {cfg.type !== 'autoscaler' && <AlertFields cfg={cfg} />}
+          {PART[cfg.type].alerts !== false && <AlertFields cfg={cfg} />}
         </Suspense>
       </fieldset>
     </NodeLockContext.Provider>

@@ -1,8 +1,4 @@
-/**
- * The inspector fields of the autoscaler and the connection pool, in a chunk of their own loaded
- * the first time such a node is selected.
- */
-import type { NodeConfig } from '../../../engine/index';
+/** The inspector fields of the autoscaler and the connection pool, in a chunk of their own. */
 import { useScenario } from '../../store/appStore';
 import type { ConfigOf } from '../../store/graph';
 import { applyParam } from './applyParam';
@@ -17,7 +13,7 @@ const METRICS: { value: Metric; label: string }[] = [
   { value: 'lag', label: 'lag (consumer groups: unread per consumer)' },
 ];
 
-function AutoscalerFields({ cfg }: { cfg: ConfigOf<'autoscaler'> }) {
+export function AutoscalerFields({ cfg }: { cfg: ConfigOf<'autoscaler'> }) {
   const id = cfg.id;
   const target = useScenario((s) => s.edges.find((e) => e.source === id && e.data?.kind === 'scales')?.target ?? null);
   const num = (field: string) => (t: string) => ({ [field]: numberOrText(t) });
@@ -37,7 +33,7 @@ function AutoscalerFields({ cfg }: { cfg: ConfigOf<'autoscaler'> }) {
   );
 }
 
-function PoolFields({ cfg }: { cfg: ConfigOf<'connection-pool'> }) {
+export function PoolFields({ cfg }: { cfg: ConfigOf<'connection-pool'> }) {
   const id = cfg.id;
   return (
     <>
@@ -46,15 +42,4 @@ function PoolFields({ cfg }: { cfg: ConfigOf<'connection-pool'> }) {
       <p className="bp-inspector__guide">{SHINT.poolDefaults}</p>
     </>
   );
-}
-
-export default function ScalingFields({ cfg }: { cfg: NodeConfig }) {
-  switch (cfg.type) {
-    case 'autoscaler':
-      return <AutoscalerFields cfg={cfg} />;
-    case 'connection-pool':
-      return <PoolFields cfg={cfg} />;
-    default:
-      return null;
-  }
 }

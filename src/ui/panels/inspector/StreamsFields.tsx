@@ -1,8 +1,5 @@
-/**
- * The inspector fields of the topic and the consumer group, in a chunk of their own loaded the
- * first time such a node is selected.
- */
-import { moments, type ConsumerGroupConfig, type NodeConfig, type TopicConfig } from '../../../engine/index';
+/** The inspector fields of the topic and the consumer group, in a chunk of their own. */
+import { moments, type ConsumerGroupConfig, type TopicConfig } from '../../../engine/index';
 import { rate } from '../../format';
 import { useScenario } from '../../store/appStore';
 import type { ScenarioState } from '../../store/scenarioStore';
@@ -15,7 +12,7 @@ import { numberOrText } from './useParamDraft';
 
 const num = (field: string) => (t: string) => ({ [field]: numberOrText(t) });
 
-function TopicFields({ cfg }: { cfg: TopicConfig }) {
+export function TopicFields({ cfg }: { cfg: TopicConfig }) {
   const id = cfg.id;
   return (
     <>
@@ -48,7 +45,7 @@ const partitionsRead = (groupId: string) => (s: ScenarioState) => {
   return cfg && cfg.type === 'topic' ? cfg.partitions : null;
 };
 
-function GroupFields({ cfg }: { cfg: ConsumerGroupConfig }) {
+export function GroupFields({ cfg }: { cfg: ConsumerGroupConfig }) {
   const id = cfg.id;
   const partitions = useScenario(partitionsRead(id));
   const mean = moments(cfg.processingTime).mean;
@@ -116,15 +113,4 @@ function GroupFields({ cfg }: { cfg: ConsumerGroupConfig }) {
       <p className="bp-inspector__guide">{STHINT.deadLetter}</p>
     </>
   );
-}
-
-export default function StreamsFields({ cfg }: { cfg: NodeConfig }) {
-  switch (cfg.type) {
-    case 'topic':
-      return <TopicFields cfg={cfg} />;
-    case 'consumer-group':
-      return <GroupFields cfg={cfg} />;
-    default:
-      return null;
-  }
 }
