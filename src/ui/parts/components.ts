@@ -69,4 +69,8 @@ export const PART_COMPONENTS: { [K in NodeType]: PartComponents<K> } = {
     view: () => import('../canvas/nodes/TailNodes').then((m) => m.SharedRowNode),
     fields: () => import('../panels/inspector/TailFields').then((m) => m.SharedRowFields),
   },
+  link: {
+    view: () => import('../canvas/nodes/LinkNode').then((m) => m.LinkNode),
+    fields: () => import('../panels/inspector/LinkFields').then((m) => m.LinkFields),
+  },
 };

@@ -20,6 +20,7 @@ import { queue } from './queue';
 import { rateLimiter } from './rateLimiter';
 import { service } from './service';
 import { sharedRow } from './sharedRow';
+import { link } from './link';
 import { topic } from './topic';
 
 export const PARTS: readonly Part[] = [
@@ -30,6 +31,7 @@ export const PARTS: readonly Part[] = [
   loadBalancer,
   fanOut,
   sharedRow,
+  link,
   rateLimiter,
   circuitBreaker,
   bulkhead,

@@ -17,7 +17,7 @@ describe('the parts registry', () => {
     const shown = PALETTE_GROUPS.map((g) => [g, PARTS.filter((p) => p.palette.group === g).map((p) => p.name)]);
     expect(shown).toEqual([
       ['Traffic', ['Producer', 'Client']],
-      ['Queues & work', ['Queue', 'Service', 'Load balancer', 'Fan-out', 'Shared row']],
+      ['Queues & work', ['Queue', 'Service', 'Load balancer', 'Fan-out', 'Shared row', 'Network link']],
       ['Guards', ['Rate limiter', 'Circuit breaker', 'Bulkhead', 'Load shedder', 'Concurrency limit']],
       ['Scaling', ['Autoscaler', 'Connection pool']],
       ['Streams', ['Topic', 'Consumer group']],
