@@ -84,9 +84,9 @@ export async function selectNode(page: Page, id: string): Promise<void> {
   // Again if the click missed: a design just loaded is fitted into view a frame later, and the
   // node may move under a click aimed a moment before (no person clicks that fast).
   await expect(async () => {
-    await node(page, id).locator('.bp-node__status').click({ timeout: 2000 });
-    await expect(node(page, id)).toHaveClass(/selected/, { timeout: 1000 });
-  }).toPass({ timeout: 10_000 });
+    await node(page, id).locator('.bp-node__status').click({ timeout: 5000 });
+    await expect(node(page, id)).toHaveClass(/selected/, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function centre(l: Locator): Promise<{ x: number; y: number }> {
