@@ -11,6 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { runPoint, SweepCollector, type FromSweepWorker, type PointResult, type SweepPlan, type SweepReport, type ToSweepWorker } from '../engine/sweep/index';
 
 type ToWorker = ToSweepWorker;
+
+/** Runs sent to a thread before it answers: 2 keeps it busy; more only unbalances the last runs. */
+const AHEAD = 2;
 type FromWorker = FromSweepWorker;
 
 export function defaultWorkerUrl(): URL {
@@ -71,12 +74,19 @@ export class SweepPool {
         if (++finished === plan.runs) stop();
       };
       for (const w of this.threads) {
+        // Each thread holds AHEAD runs: the next one is already there when it finishes one, even
+        // while this thread is busy with a run of its own and cannot answer its message yet.
+        let held = 0;
         const feed = () => {
-          if (next < plan.runs) w.postMessage({ kind: 'run', r: next++ } satisfies ToWorker);
+          while (held < AHEAD && next < plan.runs) {
+            w.postMessage({ kind: 'run', r: next++ } satisfies ToWorker);
+            held++;
+          }
         };
         const onMessage = (m: FromWorker) => {
           if (over) return;
           if (m.kind === 'error') return stop(new Error(m.message));
+          held--;
           finish(m.r, m.report);
           feed();
         };
