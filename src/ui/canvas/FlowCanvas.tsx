@@ -32,6 +32,11 @@ export const DRAG_KIND = 'application/x-backpressure-kind';
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#9aa5b1' } };
 const deleteKeys = ['Delete', 'Backspace'];
 const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
+/**
+ * From this many parts on, only the nodes and wires in view are in the DOM (xyflow mounts the rest
+ * as they scroll in): a big design's cost per frame is then what the screen shows, not its size.
+ */
+const CULL_FROM = 60;
 /** How long after a load the fit waits for every node's size, then follows changes in it (frames). */
 const WAIT_FRAMES = 30;
 const FOLLOW_FRAMES = 90;
@@ -152,6 +157,7 @@ export function FlowCanvas() {
         deleteKeyCode={deleteKeys}
         fitView
         fitViewOptions={fitViewOptions}
+        onlyRenderVisibleElements={nodes.length > CULL_FROM}
         minZoom={0.2}
         maxZoom={2}
         connectionRadius={28}
