@@ -281,12 +281,14 @@ async function measureCase(browser: Browser, url: string, c: Case, single: boole
     await page.goto(`${url}?testhooks`);
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     if (CSS && single) await page.addStyleTag({ content: CSS });
-    // In-page code is written as strings: this file compiles without the DOM library.
-    await page.waitForFunction(() => 'bpTest' in window, null, { timeout: 15_000 });
+    // This file compiles without the DOM library: in-page code run once is a string; what is polled
+    // is a function or a selector (a polled string is an eval, which the app's CSP refuses).
+    await page.waitForFunction(() => 'bpTest' in globalThis, null, { timeout: 15_000 });
     const design = c.design();
     if (design) {
       await page.evaluate(`window.bpTest.load(${JSON.stringify(design)})`);
-      await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0 && !document.querySelector<HTMLButtonElement>('.bp-play')?.disabled, null, { timeout: 60_000 });
+      await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+      await page.locator('.bp-play:not([disabled])').waitFor({ timeout: 60_000 });
       // As a person would after loading a design: the whole graph in view.
       await page.locator('.react-flow__controls-fitview').click();
     }
@@ -423,7 +425,7 @@ async function measureLoad(browser: Browser, url: string): Promise<LoadResult> {
     try {
       await page.goto(url);
       // A function, not a string: the app's CSP refuses the eval a polled string predicate needs.
-      await page.waitForFunction(() => ((window as unknown as { __bench?: { interactive: number } }).__bench?.interactive ?? 0) > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(() => ((globalThis as { __bench?: { interactive: number } }).__bench?.interactive ?? 0) > 0, null, { timeout: 30_000 });
       interactiveMs.push((await page.evaluate('window.__bench.interactive')) as number);
       if (r === LOAD_RUNS - 1) {
         await page.waitForTimeout(3000); // the page idles, as after a person looks at it

@@ -5,6 +5,7 @@ import {
   MarkerType,
   ReactFlow,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type DefaultEdgeOptions,
@@ -37,6 +38,12 @@ const fitViewOptions = { padding: 0.12, maxZoom: 1.25 };
  * as they scroll in): a big design's cost per frame is then what the screen shows, not its size.
  */
 const CULL_FROM = 60;
+/**
+ * Below this zoom a big design's nodes are drawn far: kind colour, health and name, large, and no
+ * live values (at a fifth of their size nobody reads them, and they are most of a frame's paint).
+ */
+const FAR_ZOOM = 0.45;
+const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
 /** How long after a load the fit waits for every node's size, then follows changes in it (frames). */
 const WAIT_FRAMES = 30;
 const FOLLOW_FRAMES = 90;
@@ -92,6 +99,7 @@ export function FlowCanvas() {
   const loadVersion = useScenario((s) => s.loadVersion);
   // Presenting, the arrow keys step the run: a selected node (its charts on show) is not nudged.
   const present = usePresent((s) => s.present);
+  const far = useStore(zoomedOut) && nodes.length > CULL_FROM;
   // A whole design loaded (a lesson, a link, a file) is shown whole. xyflow measures new nodes
   // first, and a fit before every node has its size would leave the unmeasured ones out: the fit
   // waits until all are measured (a few frames at most, half a second at the very most). A node
@@ -138,7 +146,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="bp-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={far ? 'bp-canvas bp-canvas--far' : 'bp-canvas'} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}

@@ -264,7 +264,8 @@ class NodeSurface implements DrawnSink {
     if (failed || !port || !this.root.isConnected) return null;
     const wrapper = this.root.closest<HTMLElement>('.react-flow__node');
     const node = wrapper?.dataset.id ?? '';
-    const els = [...this.root.querySelectorAll<HTMLElement>(PARTS)];
+    // Parts not rendered (a zoomed-out canvas hides them, canvas.css) are not drawn either.
+    const els = [...this.root.querySelectorAll<HTMLElement>(PARTS)].filter((e) => e.getClientRects().length > 0);
     const base = this.host.getBoundingClientRect();
     const w = this.host.offsetWidth;
     const zoom = w > 0 && base.width > 0 ? base.width / w : 1;
