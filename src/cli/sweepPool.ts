@@ -1,7 +1,10 @@
 /**
  * Runs a sweep's runs on this thread and a pool of worker threads (N workers: this thread and
  * N - 1 more): each run is handed to the next free one, and the collector sums up each point from
- * its seeds in seed order, so the results are the same for any number of workers.
+ * its seeds in seed order, so the results are the same for any number of workers. Once none is
+ * left to hand out, this thread repeats the runs still out with slower threads (a run's report is
+ * the same wherever it runs; the first answer counts), so a sweep never waits on a thread still
+ * loading: with more workers it is never much slower than with one.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,14 +40,48 @@ async function workerScript(url: URL): Promise<URL> {
   return bundled;
 }
 
+/** What the pool needs of a thread (a worker_threads Worker; a stand-in in tests). */
+export interface SweepThread {
+  on(ev: 'message', f: (m: FromWorker) => void): unknown;
+  on(ev: 'error', f: (e: unknown) => void): unknown;
+  postMessage(m: ToWorker): void;
+  terminate(): Promise<unknown>;
+}
+
 export class SweepPool {
-  private constructor(private readonly threads: Worker[]) {}
+  /** Runs sent to each thread and not answered yet, over all sweeps: a thread answers in order. */
+  private readonly held: number[];
+
+  /** Of those, how many the sweep now running did not send (it ignores their answers). */
+  private readonly stale: number[];
+  /** The running sweep's handlers, or null between sweeps. */
+  private onAnswer: ((t: number, m: FromWorker) => void) | null = null;
+  private onFailure: ((e: unknown) => void) | null = null;
+
+  private constructor(private readonly threads: SweepThread[]) {
+    this.held = threads.map(() => 0);
+    this.stale = threads.map(() => 0);
+    // One listener a thread for its whole life, so every answer is counted, between sweeps too.
+    threads.forEach((w, t) => {
+      w.on('message', (m: FromWorker) => {
+        this.held[t]!--;
+        if (this.stale[t]! > 0) this.stale[t]!--;
+        else this.onAnswer?.(t, m);
+      });
+      w.on('error', (e: unknown) => this.onFailure?.(e));
+    });
+  }
 
   /** `workers` in all: this thread and `workers - 1` threads, started now. */
   static async start(workers: number, workerUrl: URL = defaultWorkerUrl()): Promise<SweepPool> {
     const n = Math.max(1, Math.floor(workers));
     const script = n > 1 ? await workerScript(workerUrl) : null;
     return new SweepPool(Array.from({ length: n - 1 }, () => new Worker(script!)));
+  }
+
+  /** A pool over threads already started (each serving engine/sweep/serve.ts's messages). */
+  static over(threads: SweepThread[]): SweepPool {
+    return new SweepPool(threads);
   }
 
   get size(): number {
@@ -68,43 +105,54 @@ export class SweepPool {
         if (e === undefined) resolve(collector.results());
         else reject(e instanceof Error ? e : new Error(String(e)));
       };
+      // A run is answered once: a run this thread also did (below) may come back from a thread too.
+      const answered = new Uint8Array(plan.runs);
       const finish = (r: number, report: SweepReport) => {
+        if (answered[r]) return;
+        answered[r] = 1;
         const p = collector.add(r, report);
         if (p) onPoint?.(p, ++points, total);
         if (++finished === plan.runs) stop();
       };
-      for (const w of this.threads) {
-        // Each thread holds AHEAD runs: the next one is already there when it finishes one, even
-        // while this thread is busy with a run of its own and cannot answer its message yet.
-        let held = 0;
-        const feed = () => {
-          while (held < AHEAD && next < plan.runs) {
-            w.postMessage({ kind: 'run', r: next++ } satisfies ToWorker);
-            held++;
-          }
-        };
-        const onMessage = (m: FromWorker) => {
-          if (over) return;
-          if (m.kind === 'error') return stop(new Error(m.message));
-          held--;
-          finish(m.r, m.report);
-          feed();
-        };
-        const onError = (e: unknown) => stop(e);
-        w.on('message', onMessage);
-        w.on('error', onError);
-        cleanups.push(() => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-        });
+      // Each thread holds AHEAD runs: the next one is already there when it finishes one, even
+      // while this thread is busy with a run of its own and cannot answer its message yet. What a
+      // thread still owes an earlier sweep comes first, and is not this one's.
+      const feed = (t: number) => {
+        while (this.held[t]! - this.stale[t]! < AHEAD && next < plan.runs) {
+          this.threads[t]!.postMessage({ kind: 'run', r: next++ } satisfies ToWorker);
+          this.held[t]!++;
+        }
+      };
+      this.onAnswer = (t, m) => {
+        if (over) return;
+        if (m.kind === 'error') return stop(new Error(m.message));
+        finish(m.r, m.report);
+        feed(t);
+      };
+      this.onFailure = (e) => stop(e);
+      cleanups.push(() => {
+        this.onAnswer = null;
+        this.onFailure = null;
+      });
+      this.threads.forEach((w, t) => {
+        this.stale[t] = this.held[t]!;
         w.postMessage({ kind: 'plan', plan } satisfies ToWorker);
-        feed();
-      }
+        feed(t);
+      });
       // This thread takes one run at a time between messages: it is warm and starts at once,
-      // while new threads load.
+      // while new threads load. With none left to hand out, it does the runs still out with the
+      // threads, last first (a thread just started may be slow to answer the runs it holds): the
+      // same run gives the same report anywhere, and whichever answer comes first counts.
+      let late = plan.runs - 1;
       const here = () => {
-        if (over || next >= plan.runs) return;
-        const r = next++;
+        if (over) return;
+        let r: number;
+        if (next < plan.runs) r = next++;
+        else {
+          while (late >= 0 && answered[late]) late--;
+          if (late < 0) return;
+          r = late--;
+        }
         try {
           finish(r, runPoint(plan, Math.floor(r / k), r % k));
         } catch (e) {
