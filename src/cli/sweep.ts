@@ -24,7 +24,8 @@ point, the mean of its runs' reports with 95% half-widths.
   --seeds K        runs per point, 1 to 20 (default 3); seed 1 is the scenario's own
   --duration MS    simulated milliseconds per run (default: the scenario's durationMs)
   --log            steps evenly spaced on a log scale
-  --workers N      worker threads (default: cores - 1, at least 1); results do not depend on it
+  --workers N      runs at once: this thread and N - 1 worker threads (default: one per core, so
+                   cores - 1 worker threads); results do not depend on it
   --json           one JSON object: { vary, seeds, points: [ { values, seeds, mean, ci95, figures } ], knees }
   --csv            one row per point with the main figures
 Without a --vary, the scenario's own "sweep" settings are used.`;
@@ -81,7 +82,7 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
     return { key: m[1]!, from, to, steps };
   });
   if (vary.length > 2) throw new UsageError(`--vary: at most two parameters (a grid), got ${vary.length}`);
-  const args: SweepArgs = { file: positionals[0]!, vary, log: values.log ?? false, workers: Math.max(1, availableParallelism() - 1), format: values.json ? 'json' : values.csv ? 'csv' : 'table', help: false };
+  const args: SweepArgs = { file: positionals[0]!, vary, log: values.log ?? false, workers: Math.max(1, availableParallelism()), format: values.json ? 'json' : values.csv ? 'csv' : 'table', help: false };
   const whole = (name: string, s: string, min: number, max: number) => {
     const n = Number(s);
     if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got "${s}"`);
