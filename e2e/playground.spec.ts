@@ -296,3 +296,21 @@ test('if the paint worker cannot start, the page says so and keeps running', asy
   await expect.poll(async () => Number(/COMPLETED\s+([\d,]+)/i.exec(await node(page, 'workers').innerText())?.[1]?.replace(/,/g, '') ?? 0)).toBeGreaterThan(100);
   await snap(page, '10-paint-worker-failed');
 });
+
+test('if the simulation worker cannot start, the page says so, keeps the design, and Restart brings it up', async ({ page }) => {
+  // The worker is started as the page loads, before the design is read: a failure then is reported too.
+  await page.route(/simWorker-[^/]*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken on purpose")' }));
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: /stopped unexpectedly/ });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert).toContainText('design is safe');
+  await expect(nodes(page)).toHaveCount(3);
+  await expect(playButton(page)).toBeDisabled();
+
+  await page.unroute(/simWorker-[^/]*\.js$/);
+  await alert.getByRole('button', { name: 'Restart' }).click();
+  await expect(alert).toBeHidden();
+  await expect(playButton(page)).toBeEnabled({ timeout: 15_000 });
+  await playButton(page).click();
+  await expect.poll(() => simMs(page)).toBeGreaterThan(300);
+});

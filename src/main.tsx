@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { sim } from './ui/simClient';
+import { prestartWorker, sim } from './ui/simClient';
 import { scenarioStore } from './ui/store/appStore';
 import { startWorkerSync } from './ui/sync/workerSync';
 import { designKeeper } from './ui/share/keeper';
@@ -43,6 +43,7 @@ if (flags.get('embed') === '1') {
   // Reading either takes the validation (its own chunk, requested as the page starts): with one to
   // read, the first render waits for it, so the saved design is what appears; without, the example
   // shows at once and the validation arrives meanwhile, before the worker starts and Play is enabled.
+  prestartWorker();
   const opening = designKeeper.hasDesignToOpen();
   if (opening) await validationLoaded.catch(() => undefined);
   validationLoaded

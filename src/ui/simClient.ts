@@ -39,16 +39,38 @@ function describe(e: unknown): string {
   return String(e);
 }
 
+const newWorker = () => new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+
+/**
+ * A worker started before the first design is known (prestartWorker), and how it failed if it did
+ * before startSimulation took it.
+ */
+let spare: { w: Worker; failed: string | null } | null = null;
+
+/**
+ * Starts the first worker now, so that it loads its script (the engine) on its own thread while
+ * the page still loads the rest; the first startSimulation takes it.
+ */
+export function prestartWorker(): void {
+  if (spare || worker) return;
+  const s = { w: newWorker(), failed: null as string | null };
+  s.w.addEventListener('error', (e) => void (s.failed ??= describe(e)), { once: true });
+  spare = s;
+}
+
 /** Starts (or restarts) the worker with a scenario, paused at t = 0. */
 export function startSimulation(scenario: Scenario, seed: number): void {
   stopWorker();
   const gen = ++generation;
   frameStore.clear();
   runStore.getState().setWorker('starting');
-  const w = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  const early = spare;
+  spare = null;
+  const w = early?.w ?? newWorker();
   worker = w;
   w.addEventListener('error', (e) => crashed(gen, describe(e)));
   w.addEventListener('messageerror', () => crashed(gen, 'a message from the worker could not be read'));
+  if (early?.failed) queueMicrotask(() => crashed(gen, early.failed!));
   const remote = wrap<SimApi>(w);
   api = remote;
   const onFrame = (frame: Frame): void => {
