@@ -12,7 +12,9 @@ for i in $(seq 1 "$runs"); do
   log=$(mktemp)
   start=$SECONDS
   if npm test >"$log" 2>&1; then passed=$((passed + 1)); r=green; else r=red; fi
-  echo "soak run $i: $r in $((SECONDS - start)) s ($(grep -E 'Tests +[0-9]|^e2e:' "$log" | tr -s ' ' | tr '\n' ' '))"
+  echo "soak run $i: $r in $((SECONDS - start)) s ($(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E 'Tests +[0-9]|^e2e:' | tr -s ' ' | tr '\n' ' '))"
+  # A red run's whole output is kept for reading; a green one's is not.
+  if [ "$r" = red ]; then echo "  its output: $log"; else rm -f "$log"; fi
 done
 echo "soak: $passed of $runs green under load"
 [ "$passed" -eq "$runs" ]
