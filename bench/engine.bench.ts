@@ -155,9 +155,7 @@ const heapNow = () => process.memoryUsage().heapUsed + process.memoryUsage().arr
 function scaling(parts: number, totalRate: number, items: number): { usPerItem: number; kbPerPart: number } {
   const lines = Math.ceil(parts / LINE_PARTS);
   const s = scenario(scenarioLines(parts, totalRate / lines) as unknown as ScenarioInput);
-  gcNow?.();
-  const before = heapNow();
-  const sim = createSimulation(s);
+  let sim: ReturnType<typeof createSimulation> | null = createSimulation(s);
   const simMs = (items / totalRate) * 1000;
   sim.runUntil(simMs * 0.05); // JIT warm-up, part of the run
   const t0 = performance.now();
@@ -165,8 +163,17 @@ function scaling(parts: number, totalRate: number, items: number): { usPerItem: 
   sim.runUntil(simMs);
   const wall = performance.now() - t0;
   const done = sim.sim.completed - c0;
-  gcNow?.();
-  return { usPerItem: (wall * 1000) / done, kbPerPart: (heapNow() - before) / 1024 / parts };
+  // What the run holds: the heap with it, less the heap once it is let go (both after full GCs, so
+  // garbage left by earlier rows counts in neither).
+  const settle = () => {
+    gcNow?.();
+    gcNow?.();
+    return heapNow();
+  };
+  const held = settle();
+  sim = null;
+  const kbPerPart = (held - settle()) / 1024 / parts;
+  return { usPerItem: (wall * 1000) / done, kbPerPart };
 }
 const sizes = [5, 50, 200, 1000];
 const scaled = sizes.map((n) => ({ n, ...scaling(n, 20_000, quick ? 500_000 : 2_000_000) }));
