@@ -54,7 +54,11 @@ let spare: { w: Worker; failed: string | null } | null = null;
 export function prestartWorker(): void {
   if (spare || worker) return;
   const s = { w: newWorker(), failed: null as string | null };
-  s.w.addEventListener('error', (e) => void (s.failed ??= describe(e)), { once: true });
+  // Handled (said on the page once a design starts), so not also an uncaught error of the page.
+  s.w.addEventListener('error', (e) => {
+    e.preventDefault();
+    s.failed ??= describe(e);
+  });
   spare = s;
 }
 
@@ -68,7 +72,10 @@ export function startSimulation(scenario: Scenario, seed: number): void {
   spare = null;
   const w = early?.w ?? newWorker();
   worker = w;
-  w.addEventListener('error', (e) => crashed(gen, describe(e)));
+  w.addEventListener('error', (e) => {
+    e.preventDefault(); // said on the page (the crash alert), not left as an uncaught error
+    crashed(gen, describe(e));
+  });
   w.addEventListener('messageerror', () => crashed(gen, 'a message from the worker could not be read'));
   if (early?.failed) queueMicrotask(() => crashed(gen, early.failed!));
   const remote = wrap<SimApi>(w);

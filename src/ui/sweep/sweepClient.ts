@@ -66,7 +66,10 @@ export function startSweep(plan: SweepPlan, on: { point?: (p: PointResult) => vo
       if (runsDone === plan.runs) return stop('finished');
       feed(w);
     });
-    w.addEventListener('error', (e) => stop(new Error(e.message || 'a sweep worker failed')));
+    w.addEventListener('error', (e) => {
+      e.preventDefault(); // the panel says the sweep failed: not also an uncaught error of the page
+      stop(new Error(e.message || 'a sweep worker failed'));
+    });
     w.postMessage({ kind: 'plan', plan } satisfies ToSweepWorker);
     feed(w);
   }
