@@ -25,8 +25,12 @@ const importFile = (page: Page, name: string, body: unknown) =>
 
 /** What a learner may and may not do in the locked default design. */
 async function expectLocked(page: Page): Promise<void> {
-  await selectNode(page, 'workers');
-  await expect(inspector(page).getByRole('note', { name: 'Locked' })).toContainText(`This part is read-only: locked by this design: ${REASON}`);
+  // Selected again if the design lands after the click (an import on a busy machine replaces the
+  // node just clicked, and with it the selection).
+  await expect(async () => {
+    await selectNode(page, 'workers');
+    await expect(inspector(page).getByRole('note', { name: 'Locked' })).toContainText(`This part is read-only: locked by this design: ${REASON}`, { timeout: 5000 });
+  }).toPass({ timeout: 45_000 });
   await expect(field(page, 'Concurrency')).not.toBeEditable();
   await selectNode(page, 'clients');
   await expect(field(page, 'Rate')).toBeEditable();

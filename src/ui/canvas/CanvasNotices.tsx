@@ -5,17 +5,26 @@ import { runStore, useRun } from '../store/runStore';
 const ALERT_MS = 9000;
 const INFO_MS = 4500;
 
+/**
+ * Calls `end` `ms` after the next frame, when the notice is on the screen: a page busy for a while
+ * (a big design imported on a slow laptop) does not use up its time before anyone could see it.
+ */
+function showFor(ms: number, end: () => void): () => void {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  const raf = requestAnimationFrame(() => void (t = setTimeout(end, ms)));
+  return () => {
+    cancelAnimationFrame(raf);
+    clearTimeout(t);
+  };
+}
+
 /** Refused edits (role alert), passing notices (role status) and a run that stopped itself. */
 export function CanvasNotices() {
   const alert = useNotices((s) => s.alert);
   const info = useNotices((s) => s.info);
   const halted = useRun((s) => s.halted);
 
-  useEffect(() => {
-    if (!alert) return;
-    const t = setTimeout(() => noticeStore.getState().dismissAlert(), ALERT_MS);
-    return () => clearTimeout(t);
-  }, [alert]);
+  useEffect(() => (alert ? showFor(ALERT_MS, () => noticeStore.getState().dismissAlert()) : undefined), [alert]);
 
   // A passing notice has been read once the person presses Play: it goes, and the top of the
   // canvas is clear for the run (at Max speed a lesson may end before the notice would).
@@ -27,11 +36,7 @@ export function CanvasNotices() {
     [],
   );
 
-  useEffect(() => {
-    if (!info) return;
-    const t = setTimeout(() => noticeStore.getState().dismissInfo(), INFO_MS);
-    return () => clearTimeout(t);
-  }, [info]);
+  useEffect(() => (info ? showFor(INFO_MS, () => noticeStore.getState().dismissInfo()) : undefined), [info]);
 
   return (
     <div className="bp-notices">
