@@ -19,6 +19,9 @@ async function lag(page: Page, groupId: string): Promise<number> {
 }
 
 test('a slow consumer group falls behind on the canvas, and one more consumer makes its lag fall', async ({ page }) => {
+  // Its waits alone may take 80 s on a busy machine (the run has to build up and drain a lag):
+  // more than the default minute a test gets.
+  test.setTimeout(180_000);
   await openApp(page);
   for (const id of ['clients', 'buffer', 'workers']) await deleteNode(page, id);
   await expect(nodes(page)).toHaveCount(0);
