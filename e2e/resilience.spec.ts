@@ -26,6 +26,8 @@ import {
 } from './app';
 
 test('a breaker in front of a slow service opens: callers are refused at once instead of waiting out their timeouts', async ({ page }) => {
+  // A run that has to build up to its point: 45-55 s under a soak's load, near the default minute.
+  test.setTimeout(150_000);
   await openApp(page, '?testhooks');
   for (const id of ['clients', 'buffer', 'workers']) await deleteNode(page, id);
   await expect(nodes(page)).toHaveCount(0);

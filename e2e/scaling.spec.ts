@@ -10,6 +10,8 @@ import { addFromPalette, canvasSettled, counter, dragWire, edges, node, openApp,
 const fullIn = (page: import('@playwright/test').Page, id: string) => node(page, id).getByLabel('Projected time until full');
 
 test('a filling queue says when it will be full; an autoscaler adds a replica only after its provisioning delay', async ({ page }) => {
+  // A run that has to build up to its point: 45-55 s under a soak's load, near the default minute.
+  test.setTimeout(150_000);
   await openApp(page);
 
   // 110 items/s against about 100/s: the buffer fills at about 10 a second. 500 items at real

@@ -70,6 +70,8 @@ test('a slow consumer group falls behind on the canvas, and one more consumer ma
 });
 
 test('the Kafka lag example: lag passes retention, the topic loses records, poison pills go to the dead-letter topic', async ({ page }) => {
+  // A run that has to build up to its point: 45-55 s under a soak's load, near the default minute.
+  test.setTimeout(150_000);
   await openApp(page, '?testhooks');
   await page.waitForFunction(() => 'bpTest' in window);
   const scenario: unknown = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../scenarios/kafka-lag.json'), 'utf8'));
